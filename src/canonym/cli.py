@@ -1,0 +1,149 @@
+"""The ``canonym`` command line. It only calls canonym's public API."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from typing import TextIO
+
+import canonym
+
+__all__ = ["main"]
+
+
+def _add_table_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--table",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="load this table file after the shipped tables (repeatable)",
+    )
+    parser.add_argument("--no-defaults", action="store_true", help="do not load the shipped tables")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``canonym`` command."""
+    parser = argparse.ArgumentParser(
+        prog="canonym",
+        description="Resolve spellings of names, titles and organisations to stable IDs.",
+    )
+    parser.add_argument("--version", action="version", version=f"canonym {canonym.__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("resolve", help="resolve names, titles or organisations")
+    p.add_argument(
+        "texts", nargs="*", metavar="TEXT", help="queries; '-' or none reads stdin lines"
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object per line")
+    p.add_argument(
+        "--threshold",
+        type=float,
+        default=canonym.DEFAULT_THRESHOLD,
+        help="minimum score for a match (default %(default)s)",
+    )
+    p.add_argument("--explain", action="store_true", help="print the reasons under each row")
+    _add_table_options(p)
+
+    p = sub.add_parser("check", help="check table files; exit 1 if any problem is found")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument(
+        "--no-defaults",
+        action="store_true",
+        help="check the files alone, not together with the shipped tables",
+    )
+
+    p = sub.add_parser("show", help="print an entity by id as JSON")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    _add_table_options(p)
+    return parser
+
+
+def _resolver(
+    args: argparse.Namespace, threshold: float = canonym.DEFAULT_THRESHOLD
+) -> canonym.Resolver:
+    if not args.table and not args.no_defaults:
+        return canonym.Resolver(threshold=threshold)
+    return canonym.Resolver.load(*args.table, defaults=not args.no_defaults, threshold=threshold)
+
+
+def _queries(texts: list[str], stdin: TextIO) -> list[str]:
+    if not texts or texts == ["-"]:
+        return [line.rstrip("\n") for line in stdin if line.strip()]
+    return texts
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide (CJK, Hangul) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _table(rows: list[list[str]], out: TextIO) -> None:
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = (c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True))
+        out.write("  ".join(cells).rstrip() + "\n")
+
+
+def _cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:
+    resolver = _resolver(args, args.threshold)
+    results = [resolver.resolve(q) for q in _queries(args.texts, sys.stdin)]
+    if args.json:
+        for r in results:
+            out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+        return 0
+    rows = [["QUERY", "STATUS", "ID", "SCORE", "METHOD", "NAME / CANDIDATES"]]
+    for r in results:
+        if r.entity is not None:
+            shown = r.entity.name
+        else:
+            shown = ", ".join(c.entity.id for c in r.candidates)
+        rows.append([r.query, r.status.value, r.id or "-", f"{r.score:.2f}", r.method.value, shown])
+    _table(rows, out)
+    if args.explain:
+        for r in results:
+            out.write("\n" + r.explain() + "\n")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    problems = canonym.check_tables(*args.files, defaults=not args.no_defaults)
+    for problem in problems:
+        out.write(f"{problem}\n")
+    count = len(problems)
+    out.write(f"{count} problem{'s' if count != 1 else ''} found\n")
+    return 1 if problems else 0
+
+
+def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    tables = _resolver(args).tables
+    status = 0
+    for entity_id in args.ids:
+        entity = tables.get(entity_id)
+        if entity is None:
+            sys.stderr.write(f"canonym: no entity with id {entity_id!r}\n")
+            status = 1
+            continue
+        out.write(json.dumps(entity.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``canonym`` command with ``argv`` (default: ``sys.argv[1:]``); return its status."""
+    args = build_parser().parse_args(argv)
+    out = sys.stdout
+    try:
+        if args.command == "resolve":
+            return _cmd_resolve(args, out)
+        if args.command == "check":
+            return _cmd_check(args, out)
+        return _cmd_show(args, out)
+    except canonym.CanonymError as exc:
+        sys.stderr.write(f"canonym: {exc}\n")
+        return 2
+    except ValueError as exc:  # bad option values, such as a threshold outside [0, 1]
+        sys.stderr.write(f"canonym: {exc}\n")
+        return 2

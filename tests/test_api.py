@@ -1,0 +1,75 @@
+"""The public API: exports, version, typing marker, and the one-way import layering."""
+
+from __future__ import annotations
+
+import ast
+import importlib.metadata
+from pathlib import Path
+
+import canonym
+
+PACKAGE = Path(canonym.__file__).parent
+
+
+def test_all_names_exist_and_have_docstrings() -> None:
+    for name in canonym.__all__:
+        obj = getattr(canonym, name)
+        if callable(obj) and not isinstance(obj, int | float | str):
+            assert obj.__doc__, name
+
+
+def test_version_comes_from_metadata() -> None:
+    assert canonym.__version__ == importlib.metadata.version("canonym")
+
+
+def test_py_typed_and_data_ship_with_the_package() -> None:
+    assert (PACKAGE / "py.typed").exists()
+    for name in ("persons.toml", "titles.toml", "organisations.toml"):
+        assert (PACKAGE / "data" / name).exists()
+
+
+# Each module may import only the canonym modules listed for it.
+ALLOWED = {
+    "errors": set(),
+    "text": set(),
+    "model": set(),
+    "tables": {"errors", "model", "text"},
+    "index": {"model", "tables", "text"},
+    "resolver": {"index", "model", "tables", "text"},
+    "cli": {"__init__"},
+}
+
+
+def canonym_imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 1:
+                found.add(node.module or "__init__")
+            elif node.module and node.module.split(".")[0] == "canonym":
+                parts = node.module.split(".")
+                found.add(parts[1] if len(parts) > 1 else "__init__")
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.split(".")[0] == "canonym":
+                    parts = alias.name.split(".")
+                    found.add(parts[1] if len(parts) > 1 else "__init__")
+    return found
+
+
+def test_layers_point_one_way() -> None:
+    for module, allowed in ALLOWED.items():
+        imports = canonym_imports(PACKAGE / f"{module}.py")
+        assert imports <= allowed, (module, imports - allowed)
+
+
+def test_import_does_not_build_tables() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import canonym, canonym.tables, canonym.resolver;"
+        "assert canonym.tables.default_tables.cache_info().currsize == 0;"
+        "assert canonym.resolver.default_resolver.cache_info().currsize == 0"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

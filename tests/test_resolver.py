@@ -1,0 +1,152 @@
+"""Tests of Resolver on the synthetic fixture: statuses, methods, evidence, properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import canonym
+from canonym import Kind, Method, Status
+from strategies import any_text, formatting_variant, is_shared
+
+
+def test_exact_match_with_evidence(mini: canonym.Resolver) -> None:
+    r = mini.resolve("Han Sol-mi")
+    assert r.status is Status.MATCHED
+    assert r.id == "xx.han-sol-mi"
+    assert r.score == 1.0
+    assert r.method is Method.EXACT
+    assert r.entity is not None
+    assert r.entity.name == "Han Sol-mi"
+    assert "Han Sol-mi" in r.explain()
+    assert r.matched
+
+
+def test_tagged_alias_is_reported(mini: canonym.Resolver) -> None:
+    r = mini.resolve("HAHN SOLMI")
+    assert r.id == "xx.han-sol-mi"
+    alias_evidence = [e for e in r.evidence if e.alias is not None]
+    assert alias_evidence[0].alias is not None
+    assert alias_evidence[0].alias.system == "press"
+    assert "system press" in r.explain()
+
+
+def test_native_script(mini: canonym.Resolver) -> None:
+    assert mini.resolve("한솔미").id == "xx.han-sol-mi"
+    assert mini.resolve("ИВАН ТЕСТОВ").id == "xx.ivan-testov"
+
+
+def test_same_family_different_given_name_stay_apart(mini: canonym.Resolver) -> None:
+    assert mini.resolve("Han Sol Ki").id == "xx.han-sol-ki"
+    assert mini.resolve("Han Solmi").id == "xx.han-sol-mi"
+
+
+@pytest.mark.parametrize("query", ["SOL-MI HAN", "Han, Sol-mi", "HAN, Solmi"])
+def test_name_order(mini: canonym.Resolver, query: str) -> None:
+    r = mini.resolve(query)
+    assert r.id == "xx.han-sol-mi"
+    assert r.method is Method.REORDERED
+    assert 0.9 <= r.score < 1.0
+
+
+def test_family_name_alone(mini: canonym.Resolver) -> None:
+    r = mini.resolve("Testov")
+    assert r.status is Status.MATCHED
+    assert r.method is Method.FAMILY_NAME
+    assert r.id == "xx.ivan-testov"
+    han = mini.resolve("Han")
+    assert han.status is Status.AMBIGUOUS
+    assert han.id is None
+    assert {c.id for c in han.candidates} == {"xx.han-sol-mi", "xx.han-sol-ki"}
+
+
+def test_shared_alias_is_ambiguous_never_a_pick(mini: canonym.Resolver) -> None:
+    r = mini.resolve("Pak Ok")
+    assert r.status is Status.AMBIGUOUS
+    assert {c.id for c in r.candidates} == {"xx.pak-ok", "xx.pak-ok-2"}
+    assert r.entity is None
+    assert "ambiguous" in r.explain()
+    t = mini.resolve("Minister")
+    assert {c.id for c in t.candidates} == {"xx.org.minister", "yy.minister"}
+
+
+def test_kinds_filter(mini: canonym.Resolver) -> None:
+    assert mini.resolve("Minister", kinds={Kind.PERSON}).status is Status.UNMATCHED
+
+
+def test_threshold_trades_recall_for_precision(mini_tables: canonym.Tables) -> None:
+    strict = canonym.Resolver(mini_tables, threshold=0.8)
+    r = strict.resolve("Testov")
+    assert r.status is Status.UNMATCHED
+    assert [c.id for c in r.candidates] == ["xx.ivan-testov"]
+    assert "threshold" in r.explain()
+    assert strict.resolve("Ivan Testov").status is Status.MATCHED
+
+
+@pytest.mark.parametrize("threshold", [-0.1, 1.5, float("nan")])
+def test_bad_threshold(mini_tables: canonym.Tables, threshold: float) -> None:
+    with pytest.raises(ValueError, match="threshold"):
+        canonym.Resolver(mini_tables, threshold=threshold)
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!!", "Nobody Here", "x" * 5000])
+def test_junk_is_unmatched(mini: canonym.Resolver, query: str) -> None:
+    r = mini.resolve(query)
+    assert r.status is Status.UNMATCHED
+    assert r.id is None
+    assert r.explain()
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"Han", ["Han"]])
+def test_non_string_raises_type_error(mini: canonym.Resolver, bad: object) -> None:
+    with pytest.raises(TypeError):
+        mini.resolve(bad)  # type: ignore[arg-type]
+
+
+def test_to_dict_is_json_ready(mini: canonym.Resolver) -> None:
+    import json
+
+    data = json.loads(json.dumps(mini.resolve("Han").to_dict()))
+    assert data["status"] == "ambiguous"
+    assert len(data["candidates"]) == 2
+
+
+@given(any_text)
+def test_resolve_never_raises_on_text(text: str) -> None:
+    r = canonym.resolve(text)
+    assert r.status in set(Status)
+    assert 0.0 <= r.score <= 1.0
+    assert (r.entity is not None) == (r.status is Status.MATCHED)
+
+
+@given(st.data())
+def test_every_fixture_alias_resolves_under_formatting_variants(
+    mini: canonym.Resolver, data: st.DataObject
+) -> None:
+    entity = data.draw(st.sampled_from(mini.tables.entities))
+    alias = data.draw(st.sampled_from(entity.aliases))
+    query = data.draw(formatting_variant(alias.text, entity))
+    r = mini.resolve(query)
+    if is_shared(entity, alias.text):
+        assert entity.id in {c.id for c in r.candidates}, (query, r.explain())
+    else:
+        assert r.id == entity.id, (query, r.explain())
+
+
+@given(st.data())
+def test_adding_an_unrelated_entity_never_changes_an_exact_match(
+    mini_tables: canonym.Tables, data: st.DataObject
+) -> None:
+    name = data.draw(st.text(alphabet="abcdefghij", min_size=12, max_size=20))
+    extra = canonym.Entity(
+        id="zz.extra",
+        kind=Kind.PERSON,
+        name=name,
+        aliases=[canonym.Alias(text=name, script="Latn")],
+    )
+    bigger = canonym.Resolver(canonym.Tables.from_entities([*mini_tables, extra]))
+    before = canonym.Resolver(mini_tables)
+    for entity in mini_tables:
+        for alias in entity.aliases:
+            assert bigger.resolve(alias.text).id == before.resolve(alias.text).id
