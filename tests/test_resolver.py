@@ -78,9 +78,12 @@ def test_kinds_filter(mini: canonym.Resolver) -> None:
 def test_threshold_trades_recall_for_precision(mini_tables: canonym.Tables) -> None:
     strict = canonym.Resolver(mini_tables, threshold=0.8)
     r = strict.resolve("Testov")
-    assert r.status is Status.UNMATCHED
+    # one candidate below the threshold (but above the ambiguity floor): uncertain, not a match
+    assert r.status is Status.AMBIGUOUS
+    assert r.id is None
     assert [c.id for c in r.candidates] == ["xx.ivan-testov"]
     assert "threshold" in r.explain()
+    assert canonym.Resolver(mini_tables, threshold=1.0).resolve("Testov").status is Status.AMBIGUOUS
     assert strict.resolve("Ivan Testov").status is Status.MATCHED
 
 

@@ -1,29 +1,44 @@
 """The lookup index a :class:`~canonym.Resolver` is built on.
 
-An :class:`Index` is derived once from :class:`~canonym.Tables` and never changes. It maps
-normalised keys (see :func:`canonym.text.name_key`) to the entities and aliases that produce
-them, in three tiers consulted in order:
+An :class:`Index` is derived once from :class:`~canonym.Tables` and never changes. Every key in
+it comes from the same functions that are later applied to queries (:func:`canonym.analyze`,
+the transliterators in :mod:`canonym.translit`), so a query and a table entry meet exactly when
+their keys do. Candidates always come from these maps, never from a scan of every alias.
 
-1. ``exact``: every alias, display name and native name of every entity;
-2. ``reordered``: person names with the family name moved to the other end
-   (``Jong Un Kim`` for ``Kim Jong Un``, ``Lavrov Sergei`` for ``Sergei Lavrov``);
-3. ``family``: a person's family name alone (``Putin``; ``Kim`` for every Kim).
+Tiers, from the most to the least certain:
 
-Keys come from the same :func:`~canonym.text.analyze` that normalises queries.
+``exact``
+    every alias, display name and native name, by its normalised key;
+``reordered``
+    person names with the first or last word moved to the other end (``Jong Un Kim``);
+``translit``
+    spellings generated from persons' native-script names: Hangul under MR, RR, DPRK/KCNA and
+    the press surname forms; Cyrillic under BGN, ICAO, ISO 9, press and French systems; Han
+    characters in pinyin and Wade-Giles;
+``korean``
+    Korean persons by surname class and the romanization-blind skeleton of the given name;
+``korean_loose``
+    the same with a coarser skeleton (for Russian transcription and South press spellings);
+``phonetic``
+    tokens of non-Korean persons' Latin names by metaphone, for misspellings;
+``family``
+    a person's family name alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
+import jellyfish
 from attrs import frozen
 
 from .model import Alias, Entity, Kind, Method
 from .tables import Tables
 from .text import analyze
+from .translit import cyrillic, han, hangul
 
-__all__ = ["Hit", "Index"]
+__all__ = ["Hit", "Index", "KoreanName", "PhoneticEntry", "is_korean", "korean_keys"]
 
 
 @frozen
@@ -50,21 +65,96 @@ class Hit:
         return max(self.aliases, key=rank)
 
 
+@frozen
+class KoreanName:
+    """A Korean person's name as the near tier compares it: surname class and given skeleton."""
+
+    entity: Entity
+    given: str
+    alias: Alias
+
+
+@frozen
+class PhoneticEntry:
+    """A non-Korean person's Latin spelling, as tokens, for the phonetic tier."""
+
+    entity: Entity
+    tokens: tuple[str, ...]
+    alias: Alias
+
+
 Tier = Mapping[str, tuple[Hit, ...]]
 
+_KOREAN_COUNTRIES = frozenset({"kp", "kr"})
 
-def _add(tier: dict[str, list[Hit]], key: str, hit: Hit) -> None:
-    bucket = tier.setdefault(key, [])
-    for i, known in enumerate(bucket):
-        if known.entity.id == hit.entity.id:
-            if hit.aliases[0] not in known.aliases:
-                bucket[i] = Hit(known.entity, known.aliases + hit.aliases, known.method)
+
+def is_korean(entity: Entity) -> bool:
+    """True for a person with a Korean name: a DPRK or ROK national, or a Hangul native name
+    and no other country."""
+    if entity.kind is not Kind.PERSON:
+        return False
+    if entity.country is not None:
+        return entity.country in _KOREAN_COUNTRIES
+    return any(a.native and hangul.is_hangul(a.text) for a in entity.aliases)
+
+
+def korean_keys(tokens: tuple[str, ...] | list[str]) -> list[tuple[str, str, str]]:
+    """(surname class, given-name skeleton, order) for each way ``tokens`` parse as a Korean
+    name: family name first, or last. Tokens are normalised (lower-case ASCII)."""
+    out: list[tuple[str, str, str]] = []
+    if len(tokens) < 2:
+        return out
+    parses = ((tokens[0], tokens[1:], "family-first"), (tokens[-1], tokens[:-1], "given-first"))
+    for family, given, order in parses:
+        for cls in sorted(hangul.surname_classes(family)):
+            out.append((cls, hangul.skeleton("".join(given)), order))
+    return out
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.tiers: dict[str, dict[str, list[Hit]]] = {
+            name: {}
+            for name in ("exact", "reordered", "translit", "korean", "korean_loose", "family")
+        }
+        self.near: dict[str, list[KoreanName]] = {}
+        self.phonetic: dict[str, list[PhoneticEntry]] = {}
+
+    def add(self, tier: str, key: str, entity: Entity, alias: Alias, method: Method) -> None:
+        if not key:
             return
-    bucket.append(hit)
+        bucket = self.tiers[tier].setdefault(key, [])
+        for i, known in enumerate(bucket):
+            if known.entity.id == entity.id:
+                if alias not in known.aliases:
+                    bucket[i] = Hit(known.entity, (*known.aliases, alias), known.method)
+                return
+        bucket.append(Hit(entity, (alias,), method))
+
+    def freeze(self) -> dict[str, Tier]:
+        return {
+            name: MappingProxyType({k: tuple(v) for k, v in tier.items()})
+            for name, tier in self.tiers.items()
+        }
 
 
-def _freeze(tier: dict[str, list[Hit]]) -> Tier:
-    return MappingProxyType({k: tuple(v) for k, v in tier.items()})
+def _generated(alias: Alias) -> Iterable[Alias]:
+    """Spellings of a native-script alias under the systems canonym knows."""
+    text = alias.text
+    source = f"generated from {text!r}"
+    if hangul.is_hangul(text):
+        for spelled, system in hangul.spellings(text).items():
+            yield Alias(text=spelled, script="Latn", lang="ko", system=system, source=source)
+    elif cyrillic.is_cyrillic(text):
+        lang = alias.lang if alias.lang in {"ru", "uk"} else cyrillic.guess_language(text)
+        systems = cyrillic.transliterations(text, lang)
+        named = {spelled: system for system, spelled in systems.items()}
+        for spelled in sorted(cyrillic.spellings(text, lang)):
+            system = named.get(spelled, "press")
+            yield Alias(text=spelled, script="Latn", lang=lang, system=system, source=source)
+    elif han.is_han(text):
+        for system, spelled in han.spellings(text).items():
+            yield Alias(text=spelled, script="Latn", lang="zh", system=system, source=source)
 
 
 @frozen
@@ -72,45 +162,120 @@ class Index:
     """Immutable key -> hits maps built from tables. Build with :meth:`Index.build`."""
 
     tables: Tables
-    exact: Tier
-    reordered: Tier
-    family: Tier
+    tiers: Mapping[str, Tier]
+    near: Mapping[str, tuple[KoreanName, ...]]
+    phonetic: Mapping[str, tuple[PhoneticEntry, ...]]
 
     @classmethod
     def build(cls, tables: Tables) -> Index:
         """Build the index for ``tables`` (every alias is normalised once, here)."""
-        exact: dict[str, list[Hit]] = {}
-        reordered: dict[str, list[Hit]] = {}
-        family: dict[str, list[Hit]] = {}
+        b = _Builder()
         for entity in tables:
+            person = entity.kind is Kind.PERSON
+            korean = is_korean(entity)
+            classes = _entity_surname_classes(entity) if korean else frozenset()
+            latin: list[Alias] = []
             for alias in entity.aliases:
                 a = analyze(alias.text)
-                if not a.key:
+                b.add("exact", a.key, entity, alias, Method.EXACT)
+                if not person:
                     continue
-                _add(exact, a.key, Hit(entity, (alias,), Method.EXACT))
-                if entity.kind is Kind.PERSON and len(a.tokens) >= 2:
+                if len(a.tokens) >= 2:
                     for turned in (a.tokens[1:] + a.tokens[:1], a.tokens[-1:] + a.tokens[:-1]):
-                        _add(reordered, "".join(turned), Hit(entity, (alias,), Method.REORDERED))
-            if entity.kind is Kind.PERSON and entity.family_name:
-                key = analyze(entity.family_name).key
-                if key:
-                    alias = Alias(text=entity.family_name, script="Latn", system="family-name")
-                    _add(family, key, Hit(entity, (alias,), Method.FAMILY_NAME))
-        return cls(tables, _freeze(exact), _freeze(reordered), _freeze(family))
+                        b.add("reordered", "".join(turned), entity, alias, Method.REORDERED)
+                if alias.native and not (korean and han.is_han(alias.text)):
+                    for generated in _generated(alias):
+                        key = analyze(generated.text).key
+                        b.add("translit", key, entity, generated, Method.TRANSLIT)
+                        latin.append(generated)
+                if a.key.isascii():
+                    latin.append(alias)
+                if korean and hangul.is_hangul(alias.text):
+                    surname, given = hangul.split_name(alias.text)
+                    for surname_class in hangul.surname_classes(surname):
+                        skeleton = hangul.hangul_skeleton(given)
+                        _add_korean(b, entity, alias, surname_class, skeleton)
+            if korean:
+                for alias in latin:
+                    for surname_class, given, _ in korean_keys(analyze(alias.text).tokens):
+                        if surname_class in classes:
+                            _add_korean(b, entity, alias, surname_class, given)
+            elif person:
+                for alias in latin:
+                    tokens = analyze(alias.text).tokens
+                    if len(tokens) < 2:
+                        continue
+                    entry = PhoneticEntry(entity, tokens, alias)
+                    for token in dict.fromkeys((tokens[0], tokens[-1])):
+                        bucket = b.phonetic.setdefault(jellyfish.metaphone(token), [])
+                        if entry not in bucket:
+                            bucket.append(entry)
+            if person and entity.family_name:
+                _add_family_names(b, entity, latin)
+        return cls(
+            tables,
+            MappingProxyType(b.freeze()),
+            MappingProxyType({k: tuple(v) for k, v in b.near.items()}),
+            MappingProxyType({k: tuple(v) for k, v in b.phonetic.items()}),
+        )
 
-    def lookup(self, key: str) -> tuple[Hit, ...]:
-        """Return the hits of the first tier that knows ``key`` (exact, reordered, family)."""
-        for tier in (self.exact, self.reordered, self.family):
-            hits = tier.get(key)
-            if hits:
-                return hits
-        return ()
+    def lookup(self, tier: str, key: str) -> tuple[Hit, ...]:
+        """Return the hits of ``key`` in one tier (empty when there are none)."""
+        return self.tiers[tier].get(key, ())
 
     def stats(self) -> dict[str, int]:
-        """Return sizes: entities and keys per tier."""
-        return {
-            "entities": len(self.tables),
-            "exact_keys": len(self.exact),
-            "reordered_keys": len(self.reordered),
-            "family_keys": len(self.family),
-        }
+        """Return sizes: entities, and keys per tier."""
+        out = {"entities": len(self.tables)}
+        out.update({f"{name}_keys": len(tier) for name, tier in self.tiers.items()})
+        out["phonetic_keys"] = len(self.phonetic)
+        out["surname_classes"] = len(self.near)
+        return out
+
+
+def _add_family_names(b: _Builder, entity: Entity, latin: list[Alias]) -> None:
+    """Index the family name alone: as tabled, and as each Latin spelling writes it (the
+    word in the family name's position: ``Zelenskyy`` from ``Volodymyr Zelenskyy``)."""
+    assert entity.family_name is not None
+    family = analyze(entity.family_name)
+    display = analyze(entity.name).tokens
+    first = bool(display) and display[: len(family.tokens)] == family.tokens
+    b.add(
+        "family",
+        family.key,
+        entity,
+        Alias(text=entity.family_name, script="Latn", system="family-name"),
+        Method.FAMILY_NAME,
+    )
+    if len(family.tokens) != 1:
+        return
+    for alias in latin:
+        tokens = analyze(alias.text).tokens
+        if len(tokens) >= 2:
+            word = tokens[0] if first else tokens[-1]
+            spelled = Alias(
+                text=word.capitalize(),
+                script="Latn",
+                system=alias.system or "family-name",
+                source=f"family name in {alias.text!r}",
+            )
+            b.add("family", word, entity, spelled, Method.FAMILY_NAME)
+
+
+def _entity_surname_classes(entity: Entity) -> frozenset[str]:
+    classes: set[str] = set()
+    for alias in entity.aliases:
+        if alias.native and hangul.is_hangul(alias.text):
+            classes |= hangul.surname_classes(hangul.split_name(alias.text)[0])
+    if not classes and entity.family_name:
+        classes |= hangul.surname_classes(entity.family_name)
+    return frozenset(classes)
+
+
+def _add_korean(b: _Builder, entity: Entity, alias: Alias, cls: str, given: str) -> None:
+    if not given:
+        return
+    b.add("korean", f"{cls}|{given}", entity, alias, Method.SKELETON)
+    b.add("korean_loose", f"{cls}|{hangul.loose(given)}", entity, alias, Method.LOOSE)
+    bucket = b.near.setdefault(cls, [])
+    if all(n.entity.id != entity.id or n.given != given for n in bucket):
+        bucket.append(KoreanName(entity, given, alias))

@@ -53,8 +53,22 @@ class Method(enum.Enum):
     EXACT = "exact"
     #: the query is an alias with its name order turned (``Jong Un Kim``, ``Lavrov Sergei``)
     REORDERED = "reordered"
+    #: the query is a spelling generated from a tabled native-script name under a named
+    #: romanization or transliteration system (``Ch'oe Ryonghae`` from ``최룡해``, MR)
+    TRANSLIT = "translit"
+    #: the query and a tabled name share a romanization-blind key: same surname, and every
+    #: given-name syllable the same up to the systems' differences (k/g, ch/j, o/eo/ŏ, ...)
+    SKELETON = "skeleton"
+    #: a coarser key: South Korean press spellings (Sung for 성) or Russian transcription
+    #: (Рён for 룡), where -ng/-n and o/u may merge
+    LOOSE = "loose"
+    #: every token aligns with a tabled name's token by sound and spelling (metaphone
+    #: blocking, Jaro-Winkler >= 0.85 per token)
+    PHONETIC = "phonetic"
     #: the query is only a person's family name (``Putin``, ``Kim``)
     FAMILY_NAME = "family-name"
+    #: close but uncertain: same surname, a similar but different given name
+    NEAR = "near"
     #: nothing was found
     NONE = "none"
 

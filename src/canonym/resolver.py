@@ -1,21 +1,32 @@
 """The resolver: one query in, one explained :class:`~canonym.Resolution` out.
 
 :class:`Resolver` is the API. :func:`resolve` is sugar over a resolver built lazily, once, from
-the shipped tables.
+the shipped tables. The matching pipeline is described in ``docs/resolving.md``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import cache
 from pathlib import Path
 
-from .index import Hit, Index
-from .model import Alias, Candidate, Evidence, Kind, Method, Resolution, Status
+import jellyfish
+
+from .index import Hit, Index, korean_keys
+from .model import Alias, Candidate, Entity, Evidence, Kind, Method, Resolution, Status
 from .tables import Tables, default_tables, load_tables
 from .text import Normalized, analyze
+from .translit import cyrillic, han, hangul
 
-__all__ = ["DEFAULT_THRESHOLD", "MAX_QUERY_LENGTH", "Resolver", "default_resolver", "resolve"]
+__all__ = [
+    "AMBIGUITY_FLOOR",
+    "DEFAULT_THRESHOLD",
+    "MAX_QUERY_LENGTH",
+    "METHOD_SCORES",
+    "Resolver",
+    "default_resolver",
+    "resolve",
+]
 
 #: Queries longer than this many characters are not names: they come back UNMATCHED at once.
 MAX_QUERY_LENGTH = 1000
@@ -23,25 +34,35 @@ MAX_QUERY_LENGTH = 1000
 #: The default minimum score for a MATCHED result.
 DEFAULT_THRESHOLD = 0.7
 
-#: The score each method gives its candidates.
+#: Candidates scoring at least this much make a result AMBIGUOUS rather than UNMATCHED.
+AMBIGUITY_FLOOR = 0.5
+
+#: Two different entities whose scores differ by less than this are a tie: AMBIGUOUS.
+TIE_MARGIN = 0.05
+
+#: The score each method gives a candidate (PHONETIC and NEAR scale it by the similarity).
 METHOD_SCORES: dict[Method, float] = {
     Method.EXACT: 1.0,
     Method.REORDERED: 0.95,
+    Method.TRANSLIT: 0.93,
+    Method.SKELETON: 0.9,
+    Method.LOOSE: 0.8,
+    Method.PHONETIC: 0.85,
     Method.FAMILY_NAME: 0.75,
+    Method.NEAR: 0.6,
 }
 
+#: Minimum Jaro-Winkler similarity of each aligned token in the phonetic tier.
+PHONETIC_TOKEN_MIN = 0.85
+#: Minimum Jaro-Winkler similarity of given-name skeletons for a NEAR candidate.
+NEAR_MIN = 0.8
 
-def _alias_detail(hit: Hit, alias: Alias) -> str:
+
+def _tags(alias: Alias) -> str:
     tags = [f"{k} {v}" for k, v in (("system", alias.system), ("source", alias.source)) if v]
     if alias.native:
         tags.insert(0, f"native {alias.script}")
-    suffix = f" [{', '.join(tags)}]" if tags else ""
-    entity = hit.entity
-    if hit.method is Method.EXACT:
-        return f"matches {entity.id}'s spelling {alias.text!r}{suffix}"
-    if hit.method is Method.REORDERED:
-        return f"matches {entity.id}'s spelling {alias.text!r} in the other name order{suffix}"
-    return f"is the family name of {entity.id} ({entity.name}) only"
+    return f" [{', '.join(tags)}]" if tags else ""
 
 
 def _normalization_evidence(a: Normalized) -> list[Evidence]:
@@ -56,6 +77,26 @@ def _normalization_evidence(a: Normalized) -> list[Evidence]:
     return [Evidence(rule="normalization", detail=detail)]
 
 
+class _Found:
+    """Candidates gathered for one query: best score and evidence per entity."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, Candidate] = {}
+
+    def add(self, entity: Entity, score: float, method: Method, evidence: list[Evidence]) -> None:
+        known = self.by_id.get(entity.id)
+        if known is None or score > known.score:
+            self.by_id[entity.id] = Candidate(
+                entity=entity, score=min(score, 1.0), method=method, evidence=evidence
+            )
+
+    def __bool__(self) -> bool:
+        return bool(self.by_id)
+
+    def ranked(self) -> list[Candidate]:
+        return sorted(self.by_id.values(), key=lambda c: (-c.score, c.entity.id))
+
+
 class Resolver:
     """Resolves names, titles and organisations against one set of tables.
 
@@ -66,7 +107,8 @@ class Resolver:
     Args:
         tables: the tables to resolve against; the shipped tables when ``None``.
         threshold: minimum score in [0, 1] for a MATCHED result. The default (0.7) accepts an
-            unambiguous family name alone (``"Putin"``, score 0.75); 0.8 requires a full name.
+            unambiguous family name alone (``"Putin"``, score 0.75); 0.8 accepts loose Korean
+            keys and above; 0.9 only exact, reordered, transliterated and skeleton matches.
     """
 
     def __init__(self, tables: Tables | None = None, *, threshold: float = DEFAULT_THRESHOLD):
@@ -91,6 +133,8 @@ class Resolver:
     def __repr__(self) -> str:
         return f"Resolver({len(self.tables)} entities, threshold={self.threshold})"
 
+    # -----------------------------------------------------------------------------------------
+
     def resolve(self, text: str, *, kinds: Collection[Kind] | None = None) -> Resolution:
         """Resolve one name, title or organisation.
 
@@ -105,16 +149,12 @@ class Resolver:
             msg = f"resolve() takes a str, not {type(text).__name__}"
             raise TypeError(msg)
         if len(text) > MAX_QUERY_LENGTH:
+            detail = f"longer than {MAX_QUERY_LENGTH} characters: not a name"
             return Resolution(
                 query=text,
                 normalized="",
                 status=Status.UNMATCHED,
-                evidence=[
-                    Evidence(
-                        rule="too-long",
-                        detail=f"longer than {MAX_QUERY_LENGTH} characters: not a name",
-                    )
-                ],
+                evidence=[Evidence(rule="too-long", detail=detail)],
             )
         a = analyze(text)
         evidence = _normalization_evidence(a)
@@ -123,78 +163,258 @@ class Resolver:
             return Resolution(
                 query=text, normalized=a.normalized, status=Status.UNMATCHED, evidence=evidence
             )
-        hits = self.index.lookup(a.key)
-        if kinds is not None:
-            wanted = frozenset(kinds)
-            hits = tuple(h for h in hits if h.entity.kind in wanted)
-        if not hits:
-            evidence.append(Evidence(rule="no-alias", detail="no table spelling has this form"))
-            return Resolution(
-                query=text, normalized=a.normalized, status=Status.UNMATCHED, evidence=evidence
-            )
-        method = hits[0].method
-        score = METHOD_SCORES[method]
-        candidates = []
-        for hit in hits:
-            alias = hit.closest(text)
-            reasons = [Evidence(rule=method.value, detail=_alias_detail(hit, alias), alias=alias)]
-            if len(hits) > 1:
-                reasons.append(
-                    Evidence(
-                        rule="shared",
-                        detail=f"the same form also fits {len(hits) - 1} other entit"
-                        f"{'y' if len(hits) == 2 else 'ies'}",
-                    )
-                )
-            candidates.append(
-                Candidate(entity=hit.entity, score=score, method=method, evidence=reasons)
-            )
-        candidates.sort(key=lambda c: c.entity.id)
-        if len(candidates) > 1:
-            evidence.append(
-                Evidence(rule="ambiguous", detail=f"{len(candidates)} entities fit equally well")
-            )
-            return Resolution(
-                query=text,
-                normalized=a.normalized,
-                status=Status.AMBIGUOUS,
-                score=score,
-                method=method,
-                candidates=candidates,
-                evidence=evidence,
-            )
-        best = candidates[0]
-        if score < self.threshold:
-            evidence.append(
-                Evidence(
-                    rule="threshold",
-                    detail=f"score {score:.2f} is below the threshold {self.threshold:.2f}",
-                )
-            )
-            return Resolution(
-                query=text,
-                normalized=a.normalized,
-                status=Status.UNMATCHED,
-                score=score,
-                method=method,
-                candidates=candidates,
-                evidence=evidence,
-            )
-        evidence.extend(best.evidence)
-        return Resolution(
-            query=text,
-            normalized=a.normalized,
-            status=Status.MATCHED,
-            entity=best.entity,
-            score=score,
-            method=method,
-            candidates=candidates,
-            evidence=evidence,
-        )
+        wanted = frozenset(kinds) if kinds is not None else None
+        found = self._search(text, a, wanted)
+        return self._decide(text, a, found.ranked(), evidence)
 
     def resolve_all(self, texts: Iterable[str]) -> list[Resolution]:
         """Resolve each text in order."""
         return [self.resolve(t) for t in texts]
+
+    # -----------------------------------------------------------------------------------------
+
+    def _search(self, text: str, a: Normalized, wanted: frozenset[Kind] | None) -> _Found:
+        """Try the tiers from the most to the least certain; the first that finds stops."""
+        steps: tuple[Callable[[_Found], None], ...] = (
+            lambda f: self._hits(f, "exact", a.key, text, wanted),
+            lambda f: self._hits(f, "reordered", a.key, text, wanted),
+            lambda f: self._hits(f, "translit", a.key, text, wanted),
+            lambda f: self._other_script(f, text, a, wanted),
+            lambda f: self._korean(f, a, "korean", wanted),
+            lambda f: self._phonetic(f, a, wanted),
+            lambda f: self._korean(f, a, "korean_loose", wanted),
+            lambda f: self._hits(f, "family", a.key, text, wanted),
+            lambda f: self._near(f, a, wanted),
+        )
+        for step in steps:
+            found = _Found()
+            step(found)
+            if found:
+                return found
+        return _Found()
+
+    def _hits(
+        self,
+        found: _Found,
+        tier: str,
+        key: str,
+        query: str,
+        wanted: frozenset[Kind] | None,
+        *,
+        via: str | None = None,
+        score: float | None = None,
+    ) -> None:
+        for hit in self.index.lookup(tier, key):
+            if wanted is not None and hit.entity.kind not in wanted:
+                continue
+            alias = hit.closest(query)
+            detail = self._hit_detail(hit, alias)
+            if via:
+                detail = f"{via}, which {detail}"
+            method = hit.method
+            value = METHOD_SCORES[method] if score is None else score
+            found.add(
+                hit.entity, value, method, [Evidence(rule=method.value, detail=detail, alias=alias)]
+            )
+
+    @staticmethod
+    def _hit_detail(hit: Hit, alias: Alias) -> str:
+        entity, method = hit.entity, hit.method
+        if method is Method.EXACT:
+            return f"matches {entity.id}'s spelling {alias.text!r}{_tags(alias)}"
+        if method is Method.REORDERED:
+            order = "in the other name order"
+            return f"matches {entity.id}'s spelling {alias.text!r} {order}{_tags(alias)}"
+        if method is Method.TRANSLIT:
+            return (
+                f"matches the {alias.system} spelling {alias.text!r} of {entity.id}{_tags(alias)}"
+            )
+        if method is Method.FAMILY_NAME:
+            return f"is the family name of {entity.id} ({entity.name}) only"
+        return f"shares a key with {entity.id}'s spelling {alias.text!r}{_tags(alias)}"
+
+    def _other_script(
+        self, found: _Found, text: str, a: Normalized, wanted: frozenset[Kind] | None
+    ) -> None:
+        """Hangul, Cyrillic and Han queries: through their spellings in Latin letters."""
+        query = text.strip()
+        if hangul.is_hangul(query):
+            surname, given = hangul.split_name(query)
+            names = hangul.romanize_name(query)
+            via = f"{query!r} romanizes as {names.get('kcna', '')!r} (kcna)"
+            for cls in sorted(hangul.surname_classes(surname)):
+                key = f"{cls}|{hangul.hangul_skeleton(given)}"
+                self._hits(found, "korean", key, query, wanted, via=via, score=0.93)
+            return
+        if cyrillic.is_cyrillic(query):
+            lang = cyrillic.guess_language(query)
+            systems = cyrillic.transliterations(query, lang)
+            named = {spelled: system for system, spelled in systems.items()}
+            for spelled in sorted(cyrillic.spellings(query, lang)):
+                key = analyze(spelled).key
+                via = f"{query!r} transliterates as {spelled!r} ({named.get(spelled, 'press')})"
+                for tier in ("exact", "reordered", "translit"):
+                    self._hits(found, tier, key, spelled, wanted, via=via, score=0.92)
+            if found:
+                return
+            tokens = a.tokens
+            if len(tokens) >= 2:
+                for family, rest in ((tokens[0], tokens[1:]), (tokens[-1], tokens[:-1])):
+                    skeleton = hangul.cyrillic_korean_skeleton(" ".join(rest))
+                    for cls in sorted(hangul.surname_classes(family)):
+                        via = (
+                            f"{query!r} reads as a Korean name in Russian transcription "
+                            f"(surname {cls}, given-name key {skeleton!r})"
+                        )
+                        self._hits(
+                            found,
+                            "korean_loose",
+                            f"{cls}|{skeleton}",
+                            query,
+                            wanted,
+                            via=via,
+                            score=0.88,
+                        )
+            return
+        if han.is_han(query):
+            pinyin = han.han_name_to_pinyin(query)
+            if pinyin:
+                via = f"{query!r} reads as {pinyin!r} (pinyin)"
+                key = analyze(pinyin).key
+                for tier in ("exact", "translit"):
+                    self._hits(found, tier, key, pinyin, wanted, via=via, score=0.9)
+
+    def _korean(
+        self, found: _Found, a: Normalized, tier: str, wanted: frozenset[Kind] | None
+    ) -> None:
+        if not a.key.isascii():
+            return
+        for cls, given, order in korean_keys(a.tokens):
+            key = f"{cls}|{given if tier == 'korean' else hangul.loose(given)}"
+            for hit in self.index.lookup(tier, key):
+                if wanted is not None and hit.entity.kind not in wanted:
+                    continue
+                detail = (
+                    f"same surname ({cls}) and given-name key {key.split('|')[1]!r} "
+                    f"({order}) as {hit.entity.id}'s spelling {hit.aliases[0].text!r}"
+                    f"{_tags(hit.aliases[0])}"
+                )
+                score = METHOD_SCORES[hit.method] - (0.02 if order == "given-first" else 0.0)
+                found.add(
+                    hit.entity,
+                    score,
+                    hit.method,
+                    [Evidence(rule=hit.method.value, detail=detail, alias=hit.aliases[0])],
+                )
+
+    def _phonetic(self, found: _Found, a: Normalized, wanted: frozenset[Kind] | None) -> None:
+        tokens = a.tokens
+        if len(tokens) < 2 or not a.key.isascii():
+            return
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        for token in dict.fromkeys((tokens[0], tokens[-1])):
+            for entry in self.index.phonetic.get(jellyfish.metaphone(token), ()):
+                if wanted is not None and entry.entity.kind not in wanted:
+                    continue
+                if (entry.entity.id, entry.tokens) in seen:
+                    continue
+                seen.add((entry.entity.id, entry.tokens))
+                aligned = _align(tokens, entry.tokens)
+                if aligned is None:
+                    continue
+                similarity, pairs = aligned
+                detail = (
+                    f"every token aligns with {entry.entity.id}'s spelling {entry.alias.text!r}: "
+                    + ", ".join(f"{q}~{t} ({s:.2f})" for q, t, s in pairs)
+                    + f"; metaphone {jellyfish.metaphone(token)}"
+                )
+                found.add(
+                    entry.entity,
+                    METHOD_SCORES[Method.PHONETIC] * similarity,
+                    Method.PHONETIC,
+                    [Evidence(rule="phonetic", detail=detail, alias=entry.alias)],
+                )
+
+    def _near(self, found: _Found, a: Normalized, wanted: frozenset[Kind] | None) -> None:
+        tokens = a.tokens
+        if len(tokens) < 2 or not a.key.isascii():
+            return
+        for cls, given, _order in korean_keys(tokens):
+            for name in self.index.near.get(cls, ()):
+                if wanted is not None and name.entity.kind not in wanted:
+                    continue
+                similarity = jellyfish.jaro_winkler_similarity(given, name.given)
+                if similarity < NEAR_MIN:
+                    continue
+                detail = (
+                    f"same surname ({cls}) as {name.entity.id}, but the given name differs: "
+                    f"key {given!r} vs {name.given!r} (similarity {similarity:.2f})"
+                )
+                found.add(
+                    name.entity,
+                    METHOD_SCORES[Method.NEAR] * similarity,
+                    Method.NEAR,
+                    [Evidence(rule="near", detail=detail, alias=name.alias)],
+                )
+
+    # -----------------------------------------------------------------------------------------
+
+    def _decide(
+        self, text: str, a: Normalized, ranked: list[Candidate], evidence: list[Evidence]
+    ) -> Resolution:
+        if not ranked:
+            evidence.append(Evidence(rule="no-match", detail="no table name has this form"))
+            return Resolution(
+                query=text, normalized=a.normalized, status=Status.UNMATCHED, evidence=evidence
+            )
+        best = ranked[0]
+        tied = [c for c in ranked[1:] if best.score - c.score < TIE_MARGIN]
+
+        def result(status: Status, entity: Entity | None = None) -> Resolution:
+            return Resolution(
+                query=text,
+                normalized=a.normalized,
+                status=status,
+                entity=entity,
+                score=best.score,
+                method=best.method,
+                candidates=ranked,
+                evidence=evidence,
+            )
+
+        if tied:
+            names = ", ".join(c.entity.id for c in [best, *tied])
+            detail = f"{len(tied) + 1} entities fit about equally well: {names}"
+            evidence.append(Evidence(rule="ambiguous", detail=detail))
+            return result(Status.AMBIGUOUS)
+        if best.score < self.threshold:
+            detail = f"best score {best.score:.2f} is below the threshold {self.threshold:.2f}"
+            evidence.append(Evidence(rule="threshold", detail=detail))
+            return result(Status.AMBIGUOUS if best.score >= AMBIGUITY_FLOOR else Status.UNMATCHED)
+        evidence.extend(best.evidence)
+        return result(Status.MATCHED, best.entity)
+
+
+def _align(
+    query: tuple[str, ...], name: tuple[str, ...]
+) -> tuple[float, list[tuple[str, str, float]]] | None:
+    """Align ``query`` tokens with a name's tokens, in the same order or with the first or last
+    token moved; every pair must be similar (Jaro-Winkler >= PHONETIC_TOKEN_MIN). Returns the
+    mean similarity and the pairs of the best alignment, or ``None``."""
+    if len(query) != len(name):
+        return None
+    best: tuple[float, list[tuple[str, str, float]]] | None = None
+    for turned in dict.fromkeys((name, name[1:] + name[:1], name[-1:] + name[:-1])):
+        pairs = [
+            (q, t, jellyfish.jaro_winkler_similarity(q, t))
+            for q, t in zip(query, turned, strict=True)
+        ]
+        if min(s for _, _, s in pairs) < PHONETIC_TOKEN_MIN:
+            continue
+        mean = sum(s for _, _, s in pairs) / len(pairs)
+        if best is None or mean > best[0]:
+            best = (mean, pairs)
+    return best
 
 
 @cache

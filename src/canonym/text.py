@@ -223,8 +223,10 @@ def _analyze(text: str) -> Normalized:
     folded = _fold(text)
     reordered = False
     parts = [p for p in (p.strip(" -") for p in folded.split(",")) if p]
+    removed: list[str] = []
     if len(parts) == 2:
-        family, given = _tokens(parts[0]), _tokens(parts[1])
+        family, removed = _strip_leading(_tokens(parts[0]))
+        given = _tokens(parts[1])
         if len(family) == 1 and 1 <= len(given) <= 3:
             tokens = [*given, *family]
             reordered = True
@@ -232,7 +234,8 @@ def _analyze(text: str) -> Normalized:
             tokens = family + given
     else:
         tokens = [t for p in parts for t in _tokens(p)]
-    tokens, removed = _strip_leading(tokens)
+    tokens, more = _strip_leading(tokens)
+    removed.extend(more)
     normalized = " ".join(tokens)
     return Normalized(
         original=text,
