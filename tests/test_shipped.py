@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import canonym
 from canonym import Kind, Status
+from canonym.translit import hangul
 from strategies import formatting_variant, is_shared
 
 TABLES = canonym.default_tables()
@@ -136,3 +137,85 @@ def test_evidence_names_the_spelling_written_like_the_query() -> None:
     assert alias.text == "Ch'oe Ryong-hae"
     assert alias.system == "mr"
     assert "system mr" in r.explain()
+
+
+def test_reduced_tables_still_reach_every_attested_spelling() -> None:
+    """Tables cut down to each person's display name, native-script names and the spellings
+    no rule derives (benchmarks/eval_matching.py: REDUCED_SYSTEMS) still resolve every spelling
+    the full tables list, to its own person: the rules, not the lists, do the work."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    from eval_matching import reduced_tables
+
+    reduced = canonym.Resolver(reduced_tables(TABLES))
+    kept = sum(len(e.aliases) for e in reduced.tables.of_kind(Kind.PERSON))
+    total = sum(len(e.aliases) for e in TABLES.of_kind(Kind.PERSON))
+    assert total - kept >= 100, (kept, total)  # over 100 spellings only the rules can reach
+    misses = []
+    for entity in TABLES.of_kind(Kind.PERSON):
+        for alias in entity.aliases:
+            r = reduced.resolve(alias.text)
+            if is_shared(entity, alias.text):
+                ok = entity.id in {c.id for c in r.candidates}
+            else:
+                ok = r.status is Status.MATCHED and r.id == entity.id
+            if not ok:
+                misses.append((entity.id, alias.text, r.status.value, r.id))
+    assert misses == []
+
+
+KOREAN_NATIVES = [
+    (e, a.text)
+    for e in TABLES.of_kind(Kind.PERSON)
+    if e.country in {"kp", "kr"}
+    for a in e.aliases
+    if a.native and canonym.detect_script(a.text) == "Hang"
+]
+GENERATED = [
+    (e, spelled, system)
+    for e, native in KOREAN_NATIVES
+    for spelled, system in hangul.spellings(native).items()
+]
+
+
+def _homographs(entity: canonym.Entity) -> set[str]:
+    """Tabled people whose Hangul romanizes like ``entity``'s without diacritics."""
+    mine = {
+        hangul.romanize_name(a.text)["kcna"]
+        for a in entity.aliases
+        if a.native and hangul.is_hangul(a.text)
+    }
+    return {
+        e.id
+        for e, native in KOREAN_NATIVES
+        if e.id != entity.id and hangul.romanize_name(native)["kcna"] in mine
+    }
+
+
+@pytest.mark.parametrize(
+    ("entity", "spelled", "system"), GENERATED, ids=lambda x: x.id if hasattr(x, "id") else str(x)
+)
+def test_every_romanizer_spelling_of_a_tabled_korean_resolves_to_them(
+    shipped: canonym.Resolver, entity: canonym.Entity, spelled: str, system: str
+) -> None:
+    r = shipped.resolve(spelled)
+    if _homographs(entity):
+        # 박영일 / 박용일: never the other one alone; AMBIGUOUS or (with breves) this one
+        assert r.id in {None, entity.id}, r.explain()
+        assert entity.id in {c.id for c in r.candidates}, r.explain()
+    else:
+        assert r.status is Status.MATCHED, (system, r.explain())
+        assert r.id == entity.id, (system, r.explain())
+
+
+@given(st.data())
+def test_formatting_never_changes_the_answer_for_generated_spellings(
+    shipped: canonym.Resolver, data: st.DataObject
+) -> None:
+    entity, spelled, _ = data.draw(st.sampled_from(GENERATED))
+    variant = data.draw(formatting_variant(spelled, entity))
+    before, after = shipped.resolve(spelled), shipped.resolve(variant)
+    assert after.id == before.id, (spelled, variant, after.explain())
+    assert after.status == before.status, (spelled, variant, after.explain())

@@ -27,6 +27,7 @@ Tiers, from the most to the least certain:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
@@ -38,7 +39,17 @@ from .tables import Tables
 from .text import analyze
 from .translit import cyrillic, han, hangul
 
-__all__ = ["Hit", "Index", "KoreanName", "PhoneticEntry", "is_korean", "korean_keys"]
+__all__ = [
+    "Hit",
+    "Index",
+    "KoreanName",
+    "PhoneticEntry",
+    "cyrillic_key",
+    "is_korean",
+    "korean_keys",
+    "marked_key",
+    "phonetic_keys",
+]
 
 
 @frozen
@@ -98,6 +109,34 @@ def is_korean(entity: Entity) -> bool:
     return any(a.native and hangul.is_hangul(a.text) for a in entity.aliases)
 
 
+_MARKS = frozenset("ŏŭŎŬ")
+_UKRAINIAN_FOLD = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "ь": None, "ъ": None})
+
+
+def marked_key(text: str) -> str:
+    """A key that keeps McCune-Reischauer's breves (ŏ, ŭ), which tell ㅓ from ㅗ and ㅡ from
+    ㅜ (박영일 Pak Yŏng-il, 박용일 Pak Yong-il); empty for text without them."""
+    text = unicodedata.normalize("NFC", text)
+    if not _MARKS.intersection(text):
+        return ""
+    kept = "".join("o9" if ch in "ŏŎ" else "u9" if ch in "ŭŬ" else ch for ch in text)
+    return analyze(kept).key
+
+
+def cyrillic_key(key: str) -> str:
+    """Fold the Ukrainian letters of a Cyrillic key into Russian ones, and drop soft and hard
+    signs, so ``Сі Цзіньпін`` meets ``Си Цзиньпин``."""
+    return key.translate(_UKRAINIAN_FOLD)
+
+
+def phonetic_keys(token: str) -> tuple[str, ...]:
+    """Blocking keys of one ASCII token: its metaphone and its NYSIIS code, prefixed so they
+    never collide (``m:BLSF``, ``n:BALASAV``)."""
+    if not token.isascii() or not token.isalpha():
+        return ()
+    return (f"m:{jellyfish.metaphone(token)}", f"n:{jellyfish.nysiis(token)}")
+
+
 def korean_keys(tokens: tuple[str, ...] | list[str]) -> list[tuple[str, str, str]]:
     """(surname class, given-name skeleton, order) for each way ``tokens`` parse as a Korean
     name: family name first, or last. Tokens are normalised (lower-case ASCII)."""
@@ -115,7 +154,17 @@ class _Builder:
     def __init__(self) -> None:
         self.tiers: dict[str, dict[str, list[Hit]]] = {
             name: {}
-            for name in ("exact", "reordered", "translit", "korean", "korean_loose", "family")
+            for name in (
+                "exact",
+                "marked",
+                "cyrillic",
+                "reordered",
+                "translit",
+                "translit_reordered",
+                "korean",
+                "korean_loose",
+                "family",
+            )
         }
         self.near: dict[str, list[KoreanName]] = {}
         self.phonetic: dict[str, list[PhoneticEntry]] = {}
@@ -178,15 +227,30 @@ class Index:
             for alias in entity.aliases:
                 a = analyze(alias.text)
                 b.add("exact", a.key, entity, alias, Method.EXACT)
+                b.add("marked", marked_key(alias.text), entity, alias, Method.EXACT)
+                if cyrillic.is_cyrillic(alias.text):
+                    b.add("cyrillic", cyrillic_key(a.key), entity, alias, Method.TRANSLIT)
                 if not person:
                     continue
                 if len(a.tokens) >= 2:
                     for turned in (a.tokens[1:] + a.tokens[:1], a.tokens[-1:] + a.tokens[:-1]):
                         b.add("reordered", "".join(turned), entity, alias, Method.REORDERED)
-                if alias.native and not (korean and han.is_han(alias.text)):
+                if alias.native:
                     for generated in _generated(alias):
                         key = analyze(generated.text).key
                         b.add("translit", key, entity, generated, Method.TRANSLIT)
+                        g = analyze(generated.text).tokens
+                        for turned in (g[1:] + g[:1], g[-1:] + g[:-1]) if len(g) > 1 else ():
+                            b.add(
+                                "translit_reordered",
+                                "".join(turned),
+                                entity,
+                                generated,
+                                Method.TRANSLIT_REORDERED,
+                            )
+                        b.add(
+                            "marked", marked_key(generated.text), entity, generated, Method.TRANSLIT
+                        )
                         latin.append(generated)
                 if a.key.isascii():
                     latin.append(alias)
@@ -200,16 +264,19 @@ class Index:
                     for surname_class, given, _ in korean_keys(analyze(alias.text).tokens):
                         if surname_class in classes:
                             _add_korean(b, entity, alias, surname_class, given)
-            elif person:
+            elif person and entity.country != "cn":
+                # Chinese names are syllables: one letter off is another name (Li Hongzhong,
+                # Li Hongzhang), so they match through pinyin and Wade-Giles only.
                 for alias in latin:
                     tokens = analyze(alias.text).tokens
                     if len(tokens) < 2:
                         continue
                     entry = PhoneticEntry(entity, tokens, alias)
                     for token in dict.fromkeys((tokens[0], tokens[-1])):
-                        bucket = b.phonetic.setdefault(jellyfish.metaphone(token), [])
-                        if entry not in bucket:
-                            bucket.append(entry)
+                        for key in phonetic_keys(token):
+                            bucket = b.phonetic.setdefault(key, [])
+                            if entry not in bucket:
+                                bucket.append(entry)
             if person and entity.family_name:
                 _add_family_names(b, entity, latin)
         return cls(

@@ -56,6 +56,8 @@ class Method(enum.Enum):
     #: the query is a spelling generated from a tabled native-script name under a named
     #: romanization or transliteration system (``Ch'oe Ryonghae`` from ``최룡해``, MR)
     TRANSLIT = "translit"
+    #: a generated spelling in the other name order (``Yeong-il Bak``)
+    TRANSLIT_REORDERED = "translit-reordered"
     #: the query and a tabled name share a romanization-blind key: same surname, and every
     #: given-name syllable the same up to the systems' differences (k/g, ch/j, o/eo/ŏ, ...)
     SKELETON = "skeleton"

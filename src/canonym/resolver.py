@@ -6,13 +6,15 @@ the shipped tables. The matching pipeline is described in ``docs/resolving.md``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable
 from functools import cache
+from itertools import islice, product
 from pathlib import Path
 
 import jellyfish
 
-from .index import Hit, Index, korean_keys
+from .index import Hit, Index, cyrillic_key, korean_keys, marked_key, phonetic_keys
 from .model import Alias, Candidate, Entity, Evidence, Kind, Method, Resolution, Status
 from .tables import Tables, default_tables, load_tables
 from .text import Normalized, analyze
@@ -45,12 +47,19 @@ METHOD_SCORES: dict[Method, float] = {
     Method.EXACT: 1.0,
     Method.REORDERED: 0.95,
     Method.TRANSLIT: 0.93,
+    Method.TRANSLIT_REORDERED: 0.9,
     Method.SKELETON: 0.9,
     Method.LOOSE: 0.8,
     Method.PHONETIC: 0.85,
     Method.FAMILY_NAME: 0.75,
     Method.NEAR: 0.6,
 }
+
+_TONES = re.compile(r"(?<=[a-z])[1-5]")  # pinyin tone numbers: xi2 jin4 ping2
+_WORDS = re.compile(r"[\s\-‐‑]+")
+
+#: How much less a generated press spelling counts than a standard system's spelling.
+PRESS_PENALTY = 0.06
 
 #: Minimum Jaro-Winkler similarity of each aligned token in the phonetic tier.
 PHONETIC_TOKEN_MIN = 0.85
@@ -176,9 +185,13 @@ class Resolver:
     def _search(self, text: str, a: Normalized, wanted: frozenset[Kind] | None) -> _Found:
         """Try the tiers from the most to the least certain; the first that finds stops."""
         steps: tuple[Callable[[_Found], None], ...] = (
+            lambda f: self._hits(f, "marked", marked_key(text), text, wanted),
             lambda f: self._hits(f, "exact", a.key, text, wanted),
             lambda f: self._hits(f, "reordered", a.key, text, wanted),
             lambda f: self._hits(f, "translit", a.key, text, wanted),
+            lambda f: self._hits(
+                f, "translit", _TONES.sub("", a.normalized).replace(" ", ""), text, wanted
+            ),
             lambda f: self._other_script(f, text, a, wanted),
             lambda f: self._korean(f, a, "korean", wanted),
             lambda f: self._phonetic(f, a, wanted),
@@ -213,6 +226,9 @@ class Resolver:
                 detail = f"{via}, which {detail}"
             method = hit.method
             value = METHOD_SCORES[method] if score is None else score
+            if method in {Method.TRANSLIT, Method.TRANSLIT_REORDERED} and alias.system == "press":
+                # a mix of press conventions is less telling than one system's spelling
+                value -= PRESS_PENALTY
             found.add(
                 hit.entity, value, method, [Evidence(rule=method.value, detail=detail, alias=alias)]
             )
@@ -225,6 +241,9 @@ class Resolver:
         if method is Method.REORDERED:
             order = "in the other name order"
             return f"matches {entity.id}'s spelling {alias.text!r} {order}{_tags(alias)}"
+        if method is Method.TRANSLIT_REORDERED:
+            order = "in the other name order"
+            return f"matches the {alias.system} spelling {alias.text!r} of {entity.id} {order}"
         if method is Method.TRANSLIT:
             return (
                 f"matches the {alias.system} spelling {alias.text!r} of {entity.id}{_tags(alias)}"
@@ -257,11 +276,18 @@ class Resolver:
                     self._hits(found, tier, key, spelled, wanted, via=via, score=0.92)
             if found:
                 return
-            tokens = a.tokens
-            if len(tokens) >= 2:
-                for family, rest in ((tokens[0], tokens[1:]), (tokens[-1], tokens[:-1])):
-                    skeleton = hangul.cyrillic_korean_skeleton(" ".join(rest))
-                    for cls in sorted(hangul.surname_classes(family)):
+            via = f"{query!r} matches with Ukrainian letters read as Russian ones"
+            self._hits(found, "cyrillic", cyrillic_key(a.key), query, wanted, via=via, score=0.9)
+            if found:
+                return
+            # the words as written (normalisation reads ё as е, which Kontsevich keeps apart)
+            tokens = [w for w in _WORDS.split(query.casefold()) if w]
+            if len(tokens) < 2:
+                return
+            for family, rest in ((tokens[0], tokens[1:]), (tokens[-1], tokens[:-1])):
+                classes = sorted(hangul.surname_classes(family))
+                for skeleton in sorted(hangul.cyrillic_korean_skeletons(" ".join(rest))):
+                    for cls in classes:
                         via = (
                             f"{query!r} reads as a Korean name in Russian transcription "
                             f"(surname {cls}, given-name key {skeleton!r})"
@@ -289,7 +315,13 @@ class Resolver:
     ) -> None:
         if not a.key.isascii():
             return
-        for cls, given, order in korean_keys(a.tokens):
+        parses = korean_keys(a.tokens)
+        if tier == "korean_loose":
+            # spellings that came through Russian: Chkhve Ryon Khe, No Gvan Chkhol
+            options = [sorted(hangul.russian_route(t)) for t in a.tokens]
+            for reading in islice(product(*options), 16):
+                parses.extend(korean_keys(reading))
+        for cls, given, order in dict.fromkeys(parses):
             key = f"{cls}|{given if tier == 'korean' else hangul.loose(given)}"
             for hit in self.index.lookup(tier, key):
                 if wanted is not None and hit.entity.kind not in wanted:
@@ -312,8 +344,9 @@ class Resolver:
         if len(tokens) < 2 or not a.key.isascii():
             return
         seen: set[tuple[str, tuple[str, ...]]] = set()
-        for token in dict.fromkeys((tokens[0], tokens[-1])):
-            for entry in self.index.phonetic.get(jellyfish.metaphone(token), ()):
+        keys = [k for t in dict.fromkeys((tokens[0], tokens[-1])) for k in phonetic_keys(t)]
+        for key in keys:
+            for entry in self.index.phonetic.get(key, ()):
                 if wanted is not None and entry.entity.kind not in wanted:
                     continue
                 if (entry.entity.id, entry.tokens) in seen:
@@ -326,7 +359,7 @@ class Resolver:
                 detail = (
                     f"every token aligns with {entry.entity.id}'s spelling {entry.alias.text!r}: "
                     + ", ".join(f"{q}~{t} ({s:.2f})" for q, t, s in pairs)
-                    + f"; metaphone {jellyfish.metaphone(token)}"
+                    + f"; blocked on {'metaphone' if key[0] == 'm' else 'NYSIIS'} {key[2:]}"
                 )
                 found.add(
                     entry.entity,
@@ -395,12 +428,27 @@ class Resolver:
         return result(Status.MATCHED, best.entity)
 
 
+def _tokens_agree(query: str, name: str, similarity: float) -> bool:
+    """Two tokens agree when they are similar (Jaro-Winkler >= PHONETIC_TOKEN_MIN) and either
+    sound alike (same metaphone or NYSIIS code) or differ by one edit in a long word.
+    Jaro-Winkler alone is too kind to shared prefixes (Zelenin / Zelensky)."""
+    if similarity < PHONETIC_TOKEN_MIN:
+        return False
+    if jellyfish.metaphone(query) == jellyfish.metaphone(name):
+        return True
+    if jellyfish.nysiis(query) == jellyfish.nysiis(name):
+        return True
+    return (
+        min(len(query), len(name)) >= 6 and jellyfish.damerau_levenshtein_distance(query, name) <= 1
+    )
+
+
 def _align(
     query: tuple[str, ...], name: tuple[str, ...]
 ) -> tuple[float, list[tuple[str, str, float]]] | None:
     """Align ``query`` tokens with a name's tokens, in the same order or with the first or last
-    token moved; every pair must be similar (Jaro-Winkler >= PHONETIC_TOKEN_MIN). Returns the
-    mean similarity and the pairs of the best alignment, or ``None``."""
+    token moved; every pair must agree (:func:`_tokens_agree`). Returns the mean Jaro-Winkler
+    similarity and the pairs of the best alignment, or ``None``."""
     if len(query) != len(name):
         return None
     best: tuple[float, list[tuple[str, str, float]]] | None = None
@@ -409,9 +457,9 @@ def _align(
             (q, t, jellyfish.jaro_winkler_similarity(q, t))
             for q, t in zip(query, turned, strict=True)
         ]
-        if min(s for _, _, s in pairs) < PHONETIC_TOKEN_MIN:
+        if not all(_tokens_agree(q, t, sim) for q, t, sim in pairs):
             continue
-        mean = sum(s for _, _, s in pairs) / len(pairs)
+        mean = sum(sim for _, _, sim in pairs) / len(pairs)
         if best is None or mean > best[0]:
             best = (mean, pairs)
     return best

@@ -36,11 +36,13 @@ __all__ = [
     "SYSTEMS",
     "Surname",
     "cyrillic_korean_skeleton",
+    "cyrillic_korean_skeletons",
     "decompose",
     "hangul_skeleton",
     "is_hangul",
     "loose",
     "romanize_name",
+    "russian_route",
     "skeleton",
     "spellings",
     "split_name",
@@ -445,7 +447,11 @@ def spellings(name: str, limit: int = 64) -> dict[str, str]:
         out.setdefault(spelled, system)
     surname, given = split_name(name)
     row = _surname_rows_by_hangul().get(surname)
-    family = list(row.press) if row is not None else [systems["kcna"].split(" ")[0]]
+    if row is not None:
+        # the strict RR surname (Bak, Gim, I) goes with RR given names only, already above
+        family = [f for f in row.press if f != row.rr or row.rr in {row.kcna, row.mr}]
+    else:
+        family = [systems["kcna"].split(" ")[0]]
     kcna = _syllables(given, "kcna", initial_voiceless=True)
     rr = _syllables(given, "rr", initial_voiceless=False)
     table = _syllable_press()
@@ -534,6 +540,9 @@ def skeleton(romanized: str) -> str:
 def loose(key: str) -> str:
     """Coarsen a :func:`skeleton` key for spellings that merge more (Russian transcription,
     South Korean press): -ng = -n, o = u, yo = yu, and ㄹ/ㄴ dropped before y/i."""
+    # Russian transcription writes ㅇ and ㄴ alike (н), so 영길 "Ён Гиль" reads "yongil":
+    # after -ng, a following k/g counts as part of it.
+    key = key.replace("Nk", "N")
     key = _REPEATS.sub(r"\1", key.replace("N", "n").replace("o", "u"))
     return re.sub(r"^[ln](?=[yi])", "", key)
 
@@ -712,3 +721,50 @@ def cyrillic_korean_skeleton(given: str) -> str:
     text = given.casefold()
     latin = _KONTSEVICH_RE.sub(lambda m: _KONTSEVICH_MAP[m.group(0)], text)
     return loose(skeleton(latin))
+
+
+def cyrillic_korean_skeletons(given: str) -> frozenset[str]:
+    """:func:`cyrillic_korean_skeleton` of ``given`` and of its readings with ``е`` taken as
+    ``ё`` (Russian print mostly drops the dots: ``Цой Рен Хэ``, ``Ким Е Чжон``); at most 8."""
+    words = given.casefold().split()
+    options = [list(dict.fromkeys([w, w.replace("е", "ё")])) if "е" in w else [w] for w in words]
+    return frozenset(
+        cyrillic_korean_skeleton(" ".join(combo)) for combo in islice(product(*options), 8)
+    )
+
+
+_RUSSIAN_ROUTE = (
+    ("chkh", "ch"),
+    ("tkh", "th"),
+    ("pkh", "ph"),
+    ("kkh", "kh"),
+    ("chzh", "j"),
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("tsz", "ch"),
+    ("ts", "ch"),
+    ("kh", "h"),
+    ("v", "w"),
+)
+_RUSSIAN_ROUTE_MAP = dict(_RUSSIAN_ROUTE)
+_RUSSIAN_ROUTE_RE = re.compile("|".join(re.escape(k) for k, _ in _RUSSIAN_ROUTE))
+_VOWELS = "aeiou"
+
+
+def russian_route(word: str) -> frozenset[str]:
+    """Readings of a Latin word that came through Russian (``Chkhve``, ``Gvan``, ``Yn``) in
+    Korean-romanization letters (``chwe``, ``gwan``, ``un``): the Russian transliteration's
+    digraphs undone (чх chkh, х kh, ц ts, в v, ы y, й y), and, because Russian print drops the
+    dots of ё, each ``e`` also read as ``yo``. At most 4 readings."""
+    text = _RUSSIAN_ROUTE_RE.sub(lambda m: _RUSSIAN_ROUTE_MAP[m.group(0)], word.casefold())
+    out = []
+    for i, ch in enumerate(text):
+        if ch == "y" and (i + 1 == len(text) or text[i + 1] not in _VOWELS):
+            out.append("i" if i and text[i - 1] in _VOWELS else "u")  # й after a vowel, else ы
+        else:
+            out.append(ch)
+    plain = "".join(out)
+    readings = [plain]
+    if "e" in plain:
+        readings.append(re.sub(r"y?e", "yo", plain))
+    return frozenset(readings)
