@@ -36,9 +36,10 @@ ALLOWED = {
     "translit/cyrillic": set(),
     "translit/han": set(),
     "model": set(),
+    "titles": {"text"},
     "tables": {"errors", "model", "text"},
-    "index": {"model", "tables", "text", "translit"},
-    "resolver": {"index", "model", "tables", "text", "translit"},
+    "index": {"model", "tables", "text", "titles", "translit"},
+    "resolver": {"index", "model", "tables", "text", "titles", "translit"},
     "cli": {"__init__"},
 }
 

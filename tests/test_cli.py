@@ -29,8 +29,10 @@ def test_resolve_table(capsys: pytest.CaptureFixture[str]) -> None:
         "QUERY",
         "STATUS",
         "ID",
+        "KIND",
         "SCORE",
         "METHOD",
+        "TITLE",
         "NAME",
         "/",
         "CANDIDATES",
@@ -119,3 +121,25 @@ def test_python_dash_m() -> None:
         encoding="utf-8",
     )
     assert json.loads(done.stdout)["id"] == "ru.andrei-belousov"
+
+
+def test_resolve_title_and_name_shows_the_title(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "resolve", "--json", "--on", "2025-05-01", "Foreign Minister Choe")
+    assert code == 0
+    data = json.loads(out)
+    assert (data["id"], data["title"]) == ("kp.choe-son-hui", "kp.fm")
+
+
+def test_holders(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "holders", "ru.defmin", "--on", "2023-05-01")
+    assert code == 0
+    assert "ru.sergei-shoigu" in out
+    assert "ru.andrei-belousov" not in out
+    code, out, _ = run(capsys, "holders", "--json", "Russian Defence Minister")
+    assert {h["id"] for h in json.loads(out)["holders"]} == {
+        "ru.sergei-shoigu",
+        "ru.andrei-belousov",
+    }
+    code, _, err = run(capsys, "holders", "ru.defmin", "--on", "2023-13-01")
+    assert code == 2
+    assert "not a date" in err

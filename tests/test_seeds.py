@@ -66,3 +66,12 @@ def test_context_mention_is_never_wrong(shipped: canonym.Resolver, row: dict[str
         assert r.id == row["id"], r.explain()
     elif r.status is Status.AMBIGUOUS:
         assert row["id"] in {c.id for c in r.candidates}, r.explain()
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["kind"] != "person"], ids=row_id)
+def test_every_title_and_organisation_mention_resolves(
+    shipped: canonym.Resolver, row: dict[str, str]
+) -> None:
+    r = shipped.resolve(row["text"])
+    assert r.status is Status.MATCHED, r.explain()
+    assert r.id == row["id"], r.explain()

@@ -46,6 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="minimum score for a match (default %(default)s)",
     )
     p.add_argument("--explain", action="store_true", help="print the reasons under each row")
+    p.add_argument("--on", metavar="DATE", help="the date the texts speak of (YYYY[-MM[-DD]])")
+    _add_table_options(p)
+
+    p = sub.add_parser("holders", help="who held an office (on a date)")
+    p.add_argument("title", metavar="TITLE", help="a title id (ru.defmin) or a title mention")
+    p.add_argument("--on", metavar="DATE", help="only the holder(s) on this date")
+    p.add_argument("--json", action="store_true", help="print JSON")
     _add_table_options(p)
 
     p = sub.add_parser("check", help="check table files; exit 1 if any problem is found")
@@ -90,22 +97,65 @@ def _table(rows: list[list[str]], out: TextIO) -> None:
 
 def _cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args, args.threshold)
-    results = [resolver.resolve(q) for q in _queries(args.texts, sys.stdin)]
+    results = [resolver.resolve(q, on=args.on) for q in _queries(args.texts, sys.stdin)]
     if args.json:
         for r in results:
             out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
         return 0
-    rows = [["QUERY", "STATUS", "ID", "SCORE", "METHOD", "NAME / CANDIDATES"]]
+    rows = [["QUERY", "STATUS", "ID", "KIND", "SCORE", "METHOD", "TITLE", "NAME / CANDIDATES"]]
     for r in results:
         if r.entity is not None:
             shown = r.entity.name
         else:
             shown = ", ".join(c.entity.id for c in r.candidates)
-        rows.append([r.query, r.status.value, r.id or "-", f"{r.score:.2f}", r.method.value, shown])
+        kind = r.entity.kind.value if r.entity is not None else "-"
+        score = f"{r.score:.2f}"
+        rows.append(
+            [
+                r.query,
+                r.status.value,
+                r.id or "-",
+                kind,
+                score,
+                r.method.value,
+                r.title_id or "-",
+                shown,
+            ]
+        )
     _table(rows, out)
     if args.explain:
         for r in results:
             out.write("\n" + r.explain() + "\n")
+    return 0
+
+
+def _cmd_holders(args: argparse.Namespace, out: TextIO) -> int:
+    resolver = _resolver(args)
+    if args.title in resolver.tables:
+        title = resolver.tables[args.title]
+    else:
+        found = resolver.resolve(args.title, kinds={canonym.Kind.TITLE})
+        if found.entity is None:
+            sys.stderr.write(f"canonym: {found.explain()}\n")
+            return 1
+        title = found.entity
+    tenures = resolver.holders(title.id, on=args.on)
+    if args.json:
+        data = {
+            "title": title.id,
+            "name": title.name,
+            "on": args.on,
+            "holders": [
+                {"id": person.id, "name": person.name, **office.to_dict()}
+                for person, office in tenures
+            ],
+        }
+        out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        return 0
+    out.write(f"{title.id} ({title.name})" + (f" on {args.on}" if args.on else "") + "\n")
+    rows = [["ID", "NAME", "FROM", "TO"]]
+    rows += [[p.id, p.name, o.start or "?", o.end or "-"] for p, o in tenures]
+    _table(rows, out)
     return 0
 
 
@@ -140,10 +190,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_resolve(args, out)
         if args.command == "check":
             return _cmd_check(args, out)
+        if args.command == "holders":
+            return _cmd_holders(args, out)
         return _cmd_show(args, out)
     except canonym.CanonymError as exc:
         sys.stderr.write(f"canonym: {exc}\n")
         return 2
-    except ValueError as exc:  # bad option values, such as a threshold outside [0, 1]
+    except (ValueError, TypeError) as exc:  # bad option values: a threshold outside [0, 1], a date
         sys.stderr.write(f"canonym: {exc}\n")
         return 2

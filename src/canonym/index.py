@@ -31,12 +31,14 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
+import attrs
 import jellyfish
 from attrs import frozen
 
-from .model import Alias, Entity, Kind, Method
+from .model import Alias, Entity, Kind, Method, Office
 from .tables import Tables
 from .text import analyze
+from .titles import parse_title
 from .translit import cyrillic, han, hangul
 
 __all__ = [
@@ -206,7 +208,7 @@ def _generated(alias: Alias) -> Iterable[Alias]:
             yield Alias(text=spelled, script="Latn", lang="zh", system=system, source=source)
 
 
-@frozen
+@frozen(eq=False)
 class Index:
     """Immutable key -> hits maps built from tables. Build with :meth:`Index.build`."""
 
@@ -214,6 +216,13 @@ class Index:
     tiers: Mapping[str, Tier]
     near: Mapping[str, tuple[KoreanName, ...]]
     phonetic: Mapping[str, tuple[PhoneticEntry, ...]]
+    org_children: Mapping[tuple[str, str], tuple[Entity, ...]]
+    roles: Tier
+    holders: Mapping[str, tuple[tuple[Entity, Office], ...]]
+    # memo of organisation phrases; a cache only, so it may fill while the index is shared
+    _org_cache: dict[tuple[tuple[str, ...], str | None], tuple[Entity, ...]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
     @classmethod
     def build(cls, tables: Tables) -> Index:
@@ -279,12 +288,109 @@ class Index:
                                 bucket.append(entry)
             if person and entity.family_name:
                 _add_family_names(b, entity, latin)
-        return cls(
+        tiers = b.freeze()
+        children = _org_children(tables)
+        holders: dict[str, list[tuple[Entity, Office]]] = {}
+        for entity in tables.of_kind(Kind.PERSON):
+            for office in entity.offices:
+                holders.setdefault(office.title, []).append((entity, office))
+        index = cls(
             tables,
-            MappingProxyType(b.freeze()),
+            MappingProxyType(tiers),
             MappingProxyType({k: tuple(v) for k, v in b.near.items()}),
             MappingProxyType({k: tuple(v) for k, v in b.phonetic.items()}),
+            MappingProxyType(children),
+            MappingProxyType({}),
+            MappingProxyType({k: tuple(v) for k, v in holders.items()}),
         )
+        # Titles are read with the title grammar once organisations can be resolved.
+        roles: dict[str, list[Hit]] = {}
+        for title in tables.of_kind(Kind.TITLE):
+            for alias in title.aliases:
+                for key in index.title_keys(alias.text, own=title):
+                    hits = roles.setdefault(key, [])
+                    for i, known in enumerate(hits):
+                        if known.entity.id == title.id:
+                            if alias not in known.aliases:
+                                hits[i] = Hit(title, (*known.aliases, alias), Method.TITLE)
+                            break
+                    else:
+                        hits.append(Hit(title, (alias,), Method.TITLE))
+        return attrs.evolve(index, roles=MappingProxyType({k: tuple(v) for k, v in roles.items()}))
+
+    # -----------------------------------------------------------------------------------------
+    # Organisations and titles
+
+    def resolve_org(self, phrase: str) -> tuple[Entity, ...]:
+        """The organisations a phrase names: by any of their spellings, or built up from a
+        parent and a child ("KPA General Political Bureau", "General Political Bureau of the
+        Korean People's Army", "Standing Committee of the Supreme People's Assembly")."""
+        return self._org(analyze(phrase).tokens, None)
+
+    def _org(self, tokens: tuple[str, ...], parent: str | None) -> tuple[Entity, ...]:
+        cached = self._org_cache.get((tokens, parent))
+        if cached is None:
+            cached = self._org_uncached(tokens, parent)
+            if len(self._org_cache) < 65536:
+                self._org_cache[(tokens, parent)] = cached
+        return cached
+
+    def _org_uncached(self, tokens: tuple[str, ...], parent: str | None) -> tuple[Entity, ...]:
+        tokens = tuple(_trim(list(tokens)))
+        if not tokens:
+            return ()
+        key = "".join(tokens)
+        if parent is None:
+            found = [
+                h.entity for h in self.lookup("exact", key) if h.entity.kind is Kind.ORGANISATION
+            ]
+        else:
+            found = list(self.org_children.get((parent, key), ()))
+        if found:
+            return tuple(found)
+        out: dict[str, Entity] = {}
+        # "<child> of <parent>", trying every "of" from the right
+        for cut in [i for i, t in enumerate(tokens) if t == "of"][::-1]:
+            for owner in self._org(tokens[cut + 1 :], parent):
+                for child in self._org(tokens[:cut], owner.id):
+                    out.setdefault(child.id, child)
+            if out:
+                return tuple(out.values())
+        # "<parent> <child>"
+        for cut in range(1, len(tokens)):
+            for owner in self._org(tokens[:cut], parent):
+                for child in self._org(tokens[cut:], owner.id):
+                    out.setdefault(child.id, child)
+            if out:
+                return tuple(out.values())
+        return ()
+
+    def title_keys(self, text: str, *, own: Entity | None = None) -> list[str]:
+        """The role keys of a title mention: ``<role>|org:<id>`` when it names an organisation,
+        ``<role>|cc:<country>`` when it names (or, for a table entry, has) a country, and
+        ``<role>|`` for the bare role."""
+        parsed = parse_title(text)
+        if parsed is None:
+            return []
+        keys: list[str] = []
+        role = parsed.role.replace(" ", "")
+        country = parsed.country or (own.country if own is not None else None)
+        if parsed.organisation:
+            orgs = self.resolve_org(parsed.organisation)
+            if own is not None and own.country:
+                orgs = tuple(o for o in orgs if o.country in {None, own.country})
+            if not orgs:
+                return []  # an organisation we do not know: no guess from the role alone
+            keys.extend(f"{role}|org:{org.id}" for org in orgs)
+        if country:
+            keys.append(f"{role}|cc:{country}")
+        if not parsed.organisation or own is not None:
+            keys.append(f"{role}|")
+        return keys
+
+    def holders_of(self, title_id: str) -> tuple[tuple[Entity, Office], ...]:
+        """Every tabled (person, tenure) of a title."""
+        return self.holders.get(title_id, ())
 
     def lookup(self, tier: str, key: str) -> tuple[Hit, ...]:
         """Return the hits of ``key`` in one tier (empty when there are none)."""
@@ -297,6 +403,41 @@ class Index:
         out["phonetic_keys"] = len(self.phonetic)
         out["surname_classes"] = len(self.near)
         return out
+
+
+def _trim(tokens: list[str]) -> list[str]:
+    while tokens and tokens[0] in {"of", "the", "for"}:
+        tokens = tokens[1:]
+    while tokens and tokens[-1] in {"of", "the", "for", "and"}:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _org_children(tables: Tables) -> dict[tuple[str, str], tuple[Entity, ...]]:
+    """(parent id, key) -> child organisations: each child under its own spellings, and under
+    its spellings with the parent's name taken off ("SPA Standing Committee" and "Standing
+    Committee of the Supreme People's Assembly" are both "standing committee" of the SPA)."""
+    out: dict[tuple[str, str], list[Entity]] = {}
+    for child in tables.of_kind(Kind.ORGANISATION):
+        if child.parent is None or child.parent not in tables:
+            continue
+        parent = tables[child.parent]
+        parent_names = {analyze(a.text).tokens for a in parent.aliases}
+        for alias in child.aliases:
+            tokens = list(analyze(alias.text).tokens)
+            names = {tuple(tokens)}
+            for pn in parent_names:
+                n = len(pn)
+                if n and len(tokens) > n and tuple(tokens[:n]) == pn:
+                    names.add(tuple(_trim(tokens[n:])))
+                if n and len(tokens) > n and tuple(tokens[-n:]) == pn:
+                    names.add(tuple(_trim(tokens[:-n])))
+            for name in names:
+                if name:
+                    bucket = out.setdefault((parent.id, "".join(name)), [])
+                    if child not in bucket:
+                        bucket.append(child)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _add_family_names(b: _Builder, entity: Entity, latin: list[Alias]) -> None:

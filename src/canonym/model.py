@@ -71,6 +71,13 @@ class Method(enum.Enum):
     FAMILY_NAME = "family-name"
     #: close but uncertain: same surname, a similar but different given name
     NEAR = "near"
+    #: read by the title grammar: an office as role + organisation or role + country
+    #: (``SPA Standing Committee president``), or an organisation with a country
+    #: (``Russia's MFA``)
+    TITLE = "title"
+    #: a person named together with an office (``Foreign Minister Choe``): the name's
+    #: candidates ranked by whether they held the office
+    TITLE_AND_NAME = "title+name"
     #: nothing was found
     NONE = "none"
 
@@ -114,6 +121,31 @@ def parse_partial_date(text: str) -> tuple[int, int, int]:
         msg = f"{text!r} is not a date: {exc}"
         raise ValueError(msg) from None
     return year, month, day
+
+
+def _bound(text: str, *, low: bool) -> _dt.date:
+    year, month, day = parse_partial_date(text)
+    if low:
+        return _dt.date(year, month or 1, day or 1)
+    if not month:
+        return _dt.date(year, 12, 31)
+    if not day:
+        following = _dt.date(year + (month == 12), month % 12 + 1, 1)
+        return following - _dt.timedelta(days=1)
+    return _dt.date(year, month, day)
+
+
+def as_date(value: _dt.date | str) -> _dt.date:
+    """A ``datetime.date`` from a date or an ISO string (``YYYY``, ``YYYY-MM`` or
+    ``YYYY-MM-DD``; a partial date means its first day)."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if not isinstance(value, str):
+        msg = f"a date must be a datetime.date or an ISO date string, not {type(value).__name__}"
+        raise TypeError(msg)
+    return _bound(value, low=True)
 
 
 @frozen(kw_only=True)
@@ -166,6 +198,14 @@ class Office:
     title: str
     start: str | None = None
     end: str | None = None
+
+    def covers(self, day: _dt.date) -> bool:
+        """True when ``day`` falls within the tenure (partial dates taken at their widest:
+        a start of ``2024`` counts from 2024-01-01, an end of ``2024-05`` until 2024-05-31;
+        no start means since ever, no end means still in office)."""
+        lo = _dt.date.min if self.start is None else _bound(self.start, low=True)
+        hi = _dt.date.max if self.end is None else _bound(self.end, low=False)
+        return lo <= day <= hi
 
     def to_dict(self) -> dict[str, Any]:
         """Return the tenure as JSON-ready data."""
@@ -309,6 +349,7 @@ class Resolution:
         method: how the best candidate was found.
         candidates: ranked candidates, best first.
         evidence: why the resolver decided as it did (normalisation steps, rules, aliases).
+        title: for a person named with an office (``Defence Minister Belousov``), the office.
     """
 
     query: str
@@ -319,11 +360,17 @@ class Resolution:
     method: Method = Method.NONE
     candidates: tuple[Candidate, ...] = field(default=(), converter=_candidates)
     evidence: tuple[Evidence, ...] = field(default=(), converter=_evidence)
+    title: Entity | None = None
 
     @property
     def id(self) -> str | None:
         """The matched entity's id, or ``None`` unless the status is MATCHED."""
         return self.entity.id if self.entity is not None else None
+
+    @property
+    def title_id(self) -> str | None:
+        """The id of the office named with the person (``Foreign Minister Choe``), if any."""
+        return self.title.id if self.title is not None else None
 
     @property
     def matched(self) -> bool:
@@ -342,6 +389,8 @@ class Resolution:
                     f"score {self.score:.2f}"
                 )
             ]
+            if self.title is not None:
+                lines[0] += f", title {self.title.id} ({self.title.name})"
         elif self.status is Status.AMBIGUOUS:
             ids = ", ".join(f"{c.entity.id} ({c.score:.2f})" for c in self.candidates)
             lines = [f"{head} is ambiguous between {ids}"]
@@ -364,6 +413,7 @@ class Resolution:
             "kind": self.entity.kind.value if self.entity is not None else None,
             "score": round(self.score, 4),
             "method": self.method.value,
+            "title": self.title.id if self.title is not None else None,
             "candidates": [c.to_dict() for c in self.candidates],
             "evidence": [e.to_dict() for e in self.evidence],
         }

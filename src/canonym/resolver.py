@@ -6,6 +6,7 @@ the shipped tables. The matching pipeline is described in ``docs/resolving.md``.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Callable, Collection, Iterable
 from functools import cache
@@ -15,9 +16,21 @@ from pathlib import Path
 import jellyfish
 
 from .index import Hit, Index, cyrillic_key, korean_keys, marked_key, phonetic_keys
-from .model import Alias, Candidate, Entity, Evidence, Kind, Method, Resolution, Status
+from .model import (
+    Alias,
+    Candidate,
+    Entity,
+    Evidence,
+    Kind,
+    Method,
+    Office,
+    Resolution,
+    Status,
+    as_date,
+)
 from .tables import Tables, default_tables, load_tables
 from .text import Normalized, analyze
+from .titles import parse_title, split_country
 from .translit import cyrillic, han, hangul
 
 __all__ = [
@@ -53,6 +66,8 @@ METHOD_SCORES: dict[Method, float] = {
     Method.PHONETIC: 0.85,
     Method.FAMILY_NAME: 0.75,
     Method.NEAR: 0.6,
+    Method.TITLE: 0.9,
+    Method.TITLE_AND_NAME: 0.9,
 }
 
 _TONES = re.compile(r"(?<=[a-z])[1-5]")  # pinyin tone numbers: xi2 jin4 ping2
@@ -60,6 +75,18 @@ _WORDS = re.compile(r"[\s\-‐‑]+")
 
 #: How much less a generated press spelling counts than a standard system's spelling.
 PRESS_PENALTY = 0.06
+
+#: A candidate scoring this much needs no help from an office named beside it.
+CONFIDENT = 0.9
+#: What holding the office named with a person adds to the name's score, and what naming an
+#: office the person is not known to have held takes away.
+OFFICE_BONUS = 0.15
+OFFICE_PENALTY = 0.2
+#: The longest person's name (in words) tried when a text is read as office + name.
+MAX_NAME_WORDS = 4
+
+_TITLES = frozenset({Kind.TITLE})
+_PERSONS = frozenset({Kind.PERSON})
 
 #: Minimum Jaro-Winkler similarity of each aligned token in the phonetic tier.
 PHONETIC_TOKEN_MIN = 0.85
@@ -144,15 +171,24 @@ class Resolver:
 
     # -----------------------------------------------------------------------------------------
 
-    def resolve(self, text: str, *, kinds: Collection[Kind] | None = None) -> Resolution:
-        """Resolve one name, title or organisation.
+    def resolve(
+        self,
+        text: str,
+        *,
+        kinds: Collection[Kind] | None = None,
+        on: _dt.date | str | None = None,
+    ) -> Resolution:
+        """Resolve one name, title or organisation, or a person named with an office.
 
         Never raises on a ``str``: empty, junk or over-long text is UNMATCHED. Raises
-        :class:`TypeError` for anything that is not a ``str``.
+        :class:`TypeError` for anything that is not a ``str`` (and for a bad ``on``).
 
         Args:
-            text: the query.
+            text: the query: ``"Choe Ryong Hae"``, ``"Russian Defense Minister"``, ``"KPA"``,
+                ``"Foreign Minister Choe"``, ``"Pak Yong-il, vice director of the GPB"``.
             kinds: only consider entities of these kinds (all kinds when ``None``).
+            on: the date the text speaks of; an office named with a person then counts only
+                if the person held it on that date.
         """
         if not isinstance(text, str):
             msg = f"resolve() takes a str, not {type(text).__name__}"
@@ -173,8 +209,158 @@ class Resolver:
                 query=text, normalized=a.normalized, status=Status.UNMATCHED, evidence=evidence
             )
         wanted = frozenset(kinds) if kinds is not None else None
-        found = self._search(text, a, wanted)
-        return self._decide(text, a, found.ranked(), evidence)
+        day = as_date(on) if on is not None else None
+        ranked = self._search(text, a, wanted).ranked()
+        title: Entity | None = None
+        if (not ranked or ranked[0].score < CONFIDENT) and (
+            wanted is None or Kind.PERSON in wanted
+        ):
+            combined = self._title_and_name(text, day)
+            if combined is not None:
+                ranked, title = combined
+        return self._decide(text, a, ranked, evidence, title)
+
+    # -----------------------------------------------------------------------------------------
+    # Offices and their holders
+
+    def holders(
+        self, title_id: str, *, on: _dt.date | str | None = None
+    ) -> tuple[tuple[Entity, Office], ...]:
+        """Who held a title (every tabled tenure), or only on one date.
+
+        Raises:
+            UnknownEntityError: ``title_id`` is not in the tables.
+        """
+        self.tables[title_id]  # raises UnknownEntityError for an unknown id
+        tenures = self.index.holders_of(title_id)
+        if on is None:
+            return tenures
+        day = as_date(on)
+        return tuple((person, office) for person, office in tenures if office.covers(day))
+
+    def resolve_holder(self, text: str, *, on: _dt.date | str | None = None) -> Resolution:
+        """Resolve a title (``"Russian Defense Minister"``) to the person who held it on a date
+        (every holder when ``on`` is ``None``): MATCHED when exactly one person fits, AMBIGUOUS
+        when several do (or the title itself is ambiguous), UNMATCHED when nobody does."""
+        found = self.resolve(text, kinds={Kind.TITLE})
+        titles = [c.entity for c in found.candidates if c.score >= AMBIGUITY_FLOOR]
+        if found.status is Status.MATCHED and found.entity is not None:
+            titles = [found.entity]
+        day = as_date(on) if on is not None else None
+        people = _Found()
+        for title in titles:
+            for person, office in self.holders(title.id, on=day):
+                when = f"{office.start or '?'} to {office.end or 'now'}"
+                detail = f"held {title.id} ({title.name}) from {when}"
+                if day is not None:
+                    detail += f", which covers {day.isoformat()}"
+                people.add(
+                    person,
+                    found.score * 0.95,
+                    Method.TITLE,
+                    [Evidence(rule="holder", detail=detail)],
+                )
+        ranked = people.ranked()
+        title_entity = titles[0] if len(titles) == 1 else None
+        evidence = list(found.evidence)
+        if len(ranked) > 1:
+            evidence.append(
+                Evidence(rule="ambiguous", detail=f"{len(ranked)} people held the office then")
+            )
+            return Resolution(
+                query=text,
+                normalized=found.normalized,
+                status=Status.AMBIGUOUS,
+                score=ranked[0].score,
+                method=Method.TITLE,
+                candidates=ranked,
+                evidence=evidence,
+                title=title_entity,
+            )
+        return self._decide(text, analyze(text), ranked, evidence, title_entity)
+
+    def _title_and_name(
+        self, text: str, day: _dt.date | None
+    ) -> tuple[list[Candidate], Entity | None] | None:
+        """Read ``text`` as an office and a person's name (either order, or around a comma),
+        and rank the name's candidates by whether they held the office."""
+        words = text.split()
+        splits: list[tuple[str, str]] = []
+        if "," in text:
+            left, right = (p.strip() for p in text.split(",", 1))
+            splits += [(right, left), (left, right)]
+        for i in range(len(words) - 1, 0, -1):
+            head, tail = " ".join(words[:i]), " ".join(words[i:])
+            if len(words) - i <= MAX_NAME_WORDS:
+                splits.append((head, tail))
+            if i <= MAX_NAME_WORDS:
+                splits.append((tail, head))
+        best: tuple[list[Candidate], Entity | None] | None = None
+        for title_text, name_text in splits:
+            if not title_text or not name_text:
+                continue
+            titles = [
+                c
+                for c in self._search(title_text, analyze(title_text), _TITLES).ranked()
+                if c.score >= CONFIDENT
+            ]
+            if not titles:
+                continue
+            names = self._search(name_text, analyze(name_text), _PERSONS).ranked()
+            if not names:
+                continue
+            ranked, held = self._by_office(names, titles, title_text, day)
+            if best is None or ranked[0].score > best[0][0].score:
+                title = held or (titles[0].entity if len(titles) == 1 else None)
+                best = (ranked, title)
+        return best
+
+    def _by_office(
+        self,
+        names: list[Candidate],
+        titles: list[Candidate],
+        title_text: str,
+        day: _dt.date | None,
+    ) -> tuple[list[Candidate], Entity | None]:
+        title_ids = {c.entity.id: c.entity for c in titles}
+        named = " or ".join(sorted(title_ids))
+        out = _Found()
+        held_title: Entity | None = None
+        for candidate in names:
+            person = candidate.entity
+            tenures = [o for o in person.offices if o.title in title_ids]
+            base = candidate.score
+            if tenures and (day is None or any(o.covers(day) for o in tenures)):
+                office = next(o for o in tenures if day is None or o.covers(day))
+                when = f"{office.start or '?'} to {office.end or 'now'}"
+                detail = f"{title_text!r} is {office.title}, which {person.id} held ({when})"
+                score = min(1.0, base + OFFICE_BONUS)
+                if candidate is names[0] or held_title is None:
+                    held_title = title_ids[office.title]
+            elif tenures:
+                detail = (
+                    f"{title_text!r} is {named}; {person.id} held it, but not on "
+                    f"{day.isoformat() if day else '?'}"
+                )
+                score = base
+            else:
+                detail = f"{title_text!r} is {named}, which {person.id} is not known to have held"
+                score = max(0.0, base - OFFICE_PENALTY)
+            out.add(
+                person,
+                score,
+                Method.TITLE_AND_NAME,
+                [*candidate.evidence, Evidence(rule="office", detail=detail)],
+            )
+        ranked = out.ranked()
+        if ranked and held_title is not None:
+            held = any(
+                o.title == held_title.id and (day is None or o.covers(day))
+                for o in ranked[0].entity.offices
+            )
+            if not held:
+                held_title = None
+        return ranked, held_title
 
     def resolve_all(self, texts: Iterable[str]) -> list[Resolution]:
         """Resolve each text in order."""
@@ -192,6 +378,8 @@ class Resolver:
             lambda f: self._hits(
                 f, "translit", _TONES.sub("", a.normalized).replace(" ", ""), text, wanted
             ),
+            lambda f: self._title(f, text, wanted),
+            lambda f: self._qualified_org(f, text, wanted),
             lambda f: self._other_script(f, text, a, wanted),
             lambda f: self._korean(f, a, "korean", wanted),
             lambda f: self._phonetic(f, a, wanted),
@@ -251,6 +439,60 @@ class Resolver:
         if method is Method.FAMILY_NAME:
             return f"is the family name of {entity.id} ({entity.name}) only"
         return f"shares a key with {entity.id}'s spelling {alias.text!r}{_tags(alias)}"
+
+    def _title(self, found: _Found, text: str, wanted: frozenset[Kind] | None) -> None:
+        """A title read by the title grammar: role of an organisation, of a country, or alone."""
+        if wanted is not None and Kind.TITLE not in wanted:
+            return
+        parsed = parse_title(text)
+        if parsed is None:
+            return
+        keys = self.index.title_keys(text)
+        for group in ("|org:", "|cc:", "|"):
+            for key in keys:
+                if group == "|" and not key.endswith("|"):
+                    continue
+                if group != "|" and group not in key:
+                    continue
+                for hit in self.index.roles.get(key, ()):
+                    title = hit.entity
+                    if parsed.country and title.country not in {None, parsed.country}:
+                        continue  # a country qualifier never moves an office abroad
+                    alias = hit.closest(text)
+                    scope = key.split("|", 1)[1] or "no organisation or country"
+                    detail = (
+                        f"reads as the role {parsed.role!r} ({scope}), which is {title.id}"
+                        f" as in its spelling {alias.text!r}"
+                    )
+                    if parsed.qualifiers:
+                        detail += f"; qualifiers: {', '.join(parsed.qualifiers)}"
+                    found.add(
+                        title,
+                        METHOD_SCORES[Method.TITLE],
+                        Method.TITLE,
+                        [Evidence(rule="title", detail=detail, alias=alias)],
+                    )
+            if found:
+                return
+
+    def _qualified_org(self, found: _Found, text: str, wanted: frozenset[Kind] | None) -> None:
+        """An organisation named with a country: ``Russia's MFA``, ``North Korea's Ministry of
+        National Defence``; the country must be the organisation's."""
+        if wanted is not None and Kind.ORGANISATION not in wanted:
+            return
+        country, rest = split_country(text)
+        if country is None or not rest:
+            return
+        for org in self.index.resolve_org(rest):
+            if org.country != country:
+                continue
+            detail = f"reads as {rest!r} of country {country}, which is {org.id} ({org.name})"
+            found.add(
+                org,
+                METHOD_SCORES[Method.TITLE],
+                Method.TITLE,
+                [Evidence(rule="title", detail=detail)],
+            )
 
     def _other_script(
         self, found: _Found, text: str, a: Normalized, wanted: frozenset[Kind] | None
@@ -393,7 +635,12 @@ class Resolver:
     # -----------------------------------------------------------------------------------------
 
     def _decide(
-        self, text: str, a: Normalized, ranked: list[Candidate], evidence: list[Evidence]
+        self,
+        text: str,
+        a: Normalized,
+        ranked: list[Candidate],
+        evidence: list[Evidence],
+        title: Entity | None = None,
     ) -> Resolution:
         if not ranked:
             evidence.append(Evidence(rule="no-match", detail="no table name has this form"))
@@ -413,6 +660,7 @@ class Resolver:
                 method=best.method,
                 candidates=ranked,
                 evidence=evidence,
+                title=title,
             )
 
         if tied:
@@ -471,10 +719,12 @@ def default_resolver() -> Resolver:
     return Resolver(default_tables())
 
 
-def resolve(text: str, *, kinds: Collection[Kind] | None = None) -> Resolution:
+def resolve(
+    text: str, *, kinds: Collection[Kind] | None = None, on: _dt.date | str | None = None
+) -> Resolution:
     """Resolve ``text`` with the default resolver (the shipped tables, default threshold).
 
     >>> resolve("Choe Ryong Hae").id
     'kp.choe-ryong-hae'
     """
-    return default_resolver().resolve(text, kinds=kinds)
+    return default_resolver().resolve(text, kinds=kinds, on=on)

@@ -1,0 +1,180 @@
+"""The title grammar: read a mention of an office into its parts.
+
+``Russia's then-Defence Minister`` is a country (``ru``), a qualifier (``then``) and a role
+(``defense minister``); ``vice director of the General Political Bureau of the Korean People's
+Army`` is a role (``deputy director``) and an organisation phrase (``general political bureau of
+korean people army``). The words come from a data table (``data/title_words.toml``): qualifiers,
+country words, word-level synonyms (vice = deputy, chairperson = chairman, defence = defense,
+foreign affairs = foreign) and the words offices are named with.
+
+This module works on text only; which organisation a phrase names, and which office a role of
+an organisation is, are the index's business (it knows the tables).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache, lru_cache
+from importlib import resources
+
+from attrs import frozen
+
+from .text import analyze
+
+__all__ = ["TitleParse", "TitleWords", "parse_title", "split_country", "title_words"]
+
+_THEN = re.compile(r"(?<![^\W\d_])then[-\u2010\u2011]", re.IGNORECASE)
+
+
+@frozen
+class TitleWords:
+    """The grammar's word lists, from ``data/title_words.toml``."""
+
+    qualifiers: frozenset[str]
+    synonyms: tuple[
+        tuple[tuple[str, ...], tuple[str, ...]], ...
+    ]  # (variant, canonical), longest first
+    roles: frozenset[str]
+    countries: tuple[tuple[tuple[str, ...], str], ...]  # (words, code), longest first
+
+
+@cache
+def title_words() -> TitleWords:
+    """The grammar's word lists (loaded once)."""
+    raw = (resources.files("canonym") / "data" / "title_words.toml").read_bytes()
+    data = tomllib.loads(raw.decode("utf-8"))
+    synonyms = [
+        (analyze(v).tokens, analyze(row["canonical"]).tokens)
+        for row in data["synonym"]
+        for v in row["variants"]
+    ]
+    countries = [(analyze(w).tokens, row["code"]) for row in data["country"] for w in row["words"]]
+    return TitleWords(
+        qualifiers=frozenset(data["qualifiers"]),
+        synonyms=tuple(sorted(synonyms, key=lambda s: -len(s[0]))),
+        roles=frozenset(data["roles"]),
+        countries=tuple(sorted(countries, key=lambda c: -len(c[0]))),
+    )
+
+
+@frozen
+class TitleParse:
+    """A title mention read into its parts.
+
+    Attributes:
+        role: the office's words, canonicalised (``"deputy director"``, ``"defense minister"``).
+        organisation: the words naming the organisation (``"general political bureau of korean
+            people army"``), or ``""``.
+        country: the country code a country word gave (``"ru"``), or ``None``.
+        qualifiers: qualifier words removed (``("then",)``).
+    """
+
+    role: str
+    organisation: str
+    country: str | None
+    qualifiers: tuple[str, ...]
+
+
+def _replace(
+    tokens: list[str], table: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for variant, canonical in table:
+            if tuple(tokens[i : i + len(variant)]) == variant:
+                out.extend(canonical)
+                i += len(variant)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _strip_of_the(tokens: list[str]) -> list[str]:
+    while tokens and tokens[0] in {"of", "the", "for"}:
+        tokens = tokens[1:]
+    while tokens and tokens[-1] in {"of", "the", "for", "and"}:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _countries(tokens: list[str] | tuple[str, ...]) -> tuple[str | None, list[str]]:
+    words = title_words()
+    country: str | None = None
+    kept: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for phrase, code in words.countries:
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                country = country or code
+                i += len(phrase)
+                break
+        else:
+            kept.append(tokens[i])
+            i += 1
+    return country, kept
+
+
+def split_country(text: str) -> tuple[str | None, str]:
+    """Take the country words out of a mention: ``"Russia's MFA"`` -> (``"ru"``, ``"mfa"``).
+
+    >>> split_country("North Korea's Ministry of National Defence")
+    ('kp', 'ministry of national defense')
+    """
+    country, kept = _countries(analyze(text).tokens)
+    return country, " ".join(_strip_of_the(kept))
+
+
+@lru_cache(maxsize=16384)
+def parse_title(text: str) -> TitleParse | None:
+    """Read a title mention; ``None`` when it has no role word at all.
+
+    >>> p = parse_title("Russia's then-Defence Minister")
+    >>> (p.role, p.organisation, p.country)
+    ('defense minister', '', 'ru')
+    >>> parse_title("vice-director of the General Political Bureau of the KPA").role
+    'deputy director'
+    """
+    words = title_words()
+    a = analyze(text)
+    qualifiers = [*(q for q in a.removed if q in words.qualifiers)]
+    if _THEN.search(text):
+        qualifiers.insert(0, "then")
+    tokens: list[str] = []
+    for token in a.tokens:
+        if token in words.qualifiers:
+            qualifiers.append(token)
+        else:
+            tokens.append(token)
+    # Country words anywhere ("North Korea's Supreme People's Assembly", "of the DPRK").
+    country, kept = _countries(tokens)
+    tokens = _replace(kept, words.synonyms)
+    if not tokens or not any(t in words.roles for t in tokens):
+        return None
+    if "of" in tokens:
+        cut = tokens.index("of")
+        role, rest = tokens[:cut], _strip_of_the(tokens[cut + 1 :])
+        if role and role[-1] == "minister" and rest:
+            # "minister of foreign [of the DPRK]" = "foreign minister"
+            if "of" in rest:
+                inner = rest.index("of")
+                role, rest = [*role[:-1], *rest[:inner], "minister"], _strip_of_the(rest[inner:])
+            elif all(t in words.roles for t in rest):
+                role, rest = [*role[:-1], *rest, "minister"], []
+    else:
+        cut = len(tokens)
+        while cut > 0 and tokens[cut - 1] in words.roles:
+            cut -= 1
+        role, rest = tokens[cut:], tokens[:cut]
+    role = _strip_of_the(role)
+    if not role:
+        return None
+    return TitleParse(
+        role=" ".join(role),
+        organisation=" ".join(_strip_of_the(rest)),
+        country=country,
+        qualifiers=tuple(qualifiers),
+    )
