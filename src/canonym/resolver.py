@@ -480,13 +480,14 @@ class Resolver:
         National Defence``; the country must be the organisation's."""
         if wanted is not None and Kind.ORGANISATION not in wanted:
             return
-        country, rest = split_country(text)
-        if country is None or not rest:
+        countries, rest = split_country(text)
+        if not countries or not rest:
             return
         for org in self.index.resolve_org(rest):
-            if org.country != country:
+            if org.country not in countries:
                 continue
-            detail = f"reads as {rest!r} of country {country}, which is {org.id} ({org.name})"
+            where = "/".join(sorted(countries))
+            detail = f"reads as {rest!r} of country {where}, which is {org.id} ({org.name})"
             found.add(
                 org,
                 METHOD_SCORES[Method.TITLE],

@@ -37,6 +37,7 @@ class TitleWords:
     ]  # (variant, canonical), longest first
     roles: frozenset[str]
     countries: tuple[tuple[tuple[str, ...], str], ...]  # (words, code), longest first
+    loose_countries: tuple[tuple[tuple[str, ...], frozenset[str]], ...]  # (words, codes)
 
 
 @cache
@@ -55,6 +56,11 @@ def title_words() -> TitleWords:
         synonyms=tuple(sorted(synonyms, key=lambda s: -len(s[0]))),
         roles=frozenset(data["roles"]),
         countries=tuple(sorted(countries, key=lambda c: -len(c[0]))),
+        loose_countries=tuple(
+            (analyze(w).tokens, frozenset(row["codes"]))
+            for row in data.get("loose_country", [])
+            for w in row["words"]
+        ),
     )
 
 
@@ -118,14 +124,21 @@ def _countries(tokens: list[str] | tuple[str, ...]) -> tuple[str | None, list[st
     return country, kept
 
 
-def split_country(text: str) -> tuple[str | None, str]:
-    """Take the country words out of a mention: ``"Russia's MFA"`` -> (``"ru"``, ``"mfa"``).
+def split_country(text: str) -> tuple[frozenset[str], str]:
+    """Take the country words out of a mention: ``"Russia's MFA"`` -> (``{"ru"}``, ``"mfa"``).
+    A leading word that may mean several countries gives them all (``"Korea's ..."``).
 
     >>> split_country("North Korea's Ministry of National Defence")
-    ('kp', 'ministry of national defense')
+    (frozenset({'kp'}), 'ministry of national defense')
     """
-    country, kept = _countries(analyze(text).tokens)
-    return country, " ".join(_strip_of_the(kept))
+    tokens = analyze(text).tokens
+    country, kept = _countries(tokens)
+    if country is not None:
+        return frozenset({country}), " ".join(_strip_of_the(kept))
+    for phrase, codes in title_words().loose_countries:
+        if tokens[: len(phrase)] == phrase and len(tokens) > len(phrase):
+            return codes, " ".join(_strip_of_the(list(tokens[len(phrase) :])))
+    return frozenset(), " ".join(_strip_of_the(list(tokens)))
 
 
 @lru_cache(maxsize=16384)
