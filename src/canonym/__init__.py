@@ -16,6 +16,7 @@ from typing import Any
 
 from .errors import CanonymError, Problem, TableError, UnknownEntityError
 from .index import Hit, Index
+from .linker import Document, EntityMentions, Mention
 from .model import (
     Alias,
     Candidate,
@@ -32,6 +33,7 @@ from .resolver import (
     MAX_QUERY_LENGTH,
     Resolver,
     default_resolver,
+    link,
     resolve,
 )
 from .tables import SCHEMA_VERSION, Tables, check_tables, default_tables, load_tables
@@ -44,11 +46,14 @@ __all__ = [
     "Alias",
     "Candidate",
     "CanonymError",
+    "Document",
     "Entity",
+    "EntityMentions",
     "Evidence",
     "Hit",
     "Index",
     "Kind",
+    "Mention",
     "Method",
     "Normalized",
     "Office",
@@ -64,6 +69,7 @@ __all__ = [
     "default_resolver",
     "default_tables",
     "detect_script",
+    "link",
     "load_tables",
     "name_key",
     "normalize",

@@ -7,6 +7,7 @@ import json
 import sys
 import unicodedata
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 import canonym
@@ -46,6 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="minimum score for a match (default %(default)s)",
     )
     p.add_argument("--explain", action="store_true", help="print the reasons under each row")
+    p.add_argument("--on", metavar="DATE", help="the date the texts speak of (YYYY[-MM[-DD]])")
+    _add_table_options(p)
+
+    p = sub.add_parser("link", help="find and resolve every mention in texts")
+    p.add_argument("files", nargs="+", metavar="FILE", help="text files (UTF-8); '-' reads stdin")
+    p.add_argument("--json", action="store_true", help="one JSON object per document")
+    p.add_argument("--html", metavar="DIR", help="write DIR/<name>.html with every mention marked")
     p.add_argument("--on", metavar="DATE", help="the date the texts speak of (YYYY[-MM[-DD]])")
     _add_table_options(p)
 
@@ -129,6 +137,55 @@ def _cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _read_text(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    return Path(name).read_bytes().decode("utf-8")
+
+
+def _cmd_link(args: argparse.Namespace, out: TextIO) -> int:
+    resolver = _resolver(args)
+    status = 0
+    html_dir = Path(args.html) if args.html else None
+    if html_dir is not None:
+        html_dir.mkdir(parents=True, exist_ok=True)
+    for name in args.files:
+        try:
+            text = _read_text(name)
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            sys.stderr.write(f"canonym: {name}: cannot read as UTF-8 text: {reason}\n")
+            status = 1
+            continue
+        doc = resolver.link(text, on=args.on)
+        if html_dir is not None:
+            stem = "stdin" if name == "-" else Path(name).stem
+            target = html_dir / f"{stem}.html"
+            temporary = target.with_suffix(".html.tmp")
+            temporary.write_text(doc.to_html(title=name), encoding="utf-8")
+            temporary.replace(target)
+        if args.json:
+            out.write(json.dumps({"file": name, **doc.to_dict()}, ensure_ascii=False) + "\n")
+        elif html_dir is None:
+            out.write(f"== {name}: {len(doc)} mentions\n")
+            rows = [["START", "END", "KIND", "STATUS", "ID", "TITLE", "TEXT"]]
+            for m in doc.mentions:
+                shown = m.text.replace("\n", " ")
+                rows.append(
+                    [
+                        str(m.start),
+                        str(m.end),
+                        m.kind.value,
+                        m.status.value,
+                        m.id or "-",
+                        m.title_id or "-",
+                        shown,
+                    ]
+                )
+            _table(rows, out)
+    return status
+
+
 def _cmd_holders(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args)
     if args.title in resolver.tables:
@@ -192,6 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_check(args, out)
         if args.command == "holders":
             return _cmd_holders(args, out)
+        if args.command == "link":
+            return _cmd_link(args, out)
         return _cmd_show(args, out)
     except canonym.CanonymError as exc:
         sys.stderr.write(f"canonym: {exc}\n")

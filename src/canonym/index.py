@@ -219,6 +219,9 @@ class Index:
     org_children: Mapping[tuple[str, str], tuple[Entity, ...]]
     roles: Tier
     holders: Mapping[str, tuple[tuple[Entity, Office], ...]]
+    #: every key a run of words in running text may have (for the linker), and their prefixes
+    span_keys: frozenset[str] = attrs.field(factory=frozenset, repr=False)
+    key_prefixes: frozenset[str] = attrs.field(factory=frozenset, repr=False)
     # memo of organisation phrases; a cache only, so it may fill while the index is shared
     _org_cache: dict[tuple[tuple[str, ...], str | None], tuple[Entity, ...]] = attrs.field(
         factory=dict, eq=False, repr=False
@@ -316,7 +319,25 @@ class Index:
                             break
                     else:
                         hits.append(Hit(title, (alias,), Method.TITLE))
-        return attrs.evolve(index, roles=MappingProxyType({k: tuple(v) for k, v in roles.items()}))
+        span_keys = frozenset(
+            key
+            for tier in ("exact", "reordered", "translit", "translit_reordered", "family")
+            for key in tiers[tier]
+        )
+        # A name that starts with "The" keeps it in running text ("The Korea Daily").
+        span_keys |= {
+            "the" + analyze(a.text).key
+            for e in tables
+            for a in e.aliases
+            if a.text[:4].casefold() == "the " and analyze(a.text).key
+        }
+        prefixes = frozenset(k[:n] for k in span_keys for n in range(1, len(k) + 1))
+        return attrs.evolve(
+            index,
+            roles=MappingProxyType({k: tuple(v) for k, v in roles.items()}),
+            span_keys=span_keys,
+            key_prefixes=prefixes,
+        )
 
     # -----------------------------------------------------------------------------------------
     # Organisations and titles

@@ -16,6 +16,7 @@ from pathlib import Path
 import jellyfish
 
 from .index import Hit, Index, cyrillic_key, korean_keys, marked_key, phonetic_keys
+from .linker import Document, link_text
 from .model import (
     Alias,
     Candidate,
@@ -40,6 +41,7 @@ __all__ = [
     "METHOD_SCORES",
     "Resolver",
     "default_resolver",
+    "link",
     "resolve",
 ]
 
@@ -219,6 +221,14 @@ class Resolver:
             if combined is not None:
                 ranked, title = combined
         return self._decide(text, a, ranked, evidence, title)
+
+    def link(self, text: str, *, on: _dt.date | str | None = None) -> Document:
+        """Find and resolve every person, title and organisation mentioned in ``text``.
+
+        Returns a :class:`~canonym.Document` whose mentions carry exact offsets into ``text``
+        (see docs/linking.md). Raises :class:`TypeError` for anything that is not a ``str``.
+        """
+        return link_text(self, text, on=on)
 
     # -----------------------------------------------------------------------------------------
     # Offices and their holders
@@ -718,6 +728,11 @@ def _align(
 def default_resolver() -> Resolver:
     """Return the resolver over the shipped tables, built on first use and cached."""
     return Resolver(default_tables())
+
+
+def link(text: str, *, on: _dt.date | str | None = None) -> Document:
+    """Link every mention in ``text`` with the default resolver (see :meth:`Resolver.link`)."""
+    return default_resolver().link(text, on=on)
 
 
 def resolve(

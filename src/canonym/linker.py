@@ -1,0 +1,734 @@
+"""Link every person, title and organisation mentioned in a text.
+
+:meth:`Resolver.link <canonym.Resolver.link>` (and :func:`canonym.link`) return a
+:class:`Document`: its :class:`Mention` objects in order of appearance, each with exact
+character offsets into the original text, its kind, status, id, score, the office named with it
+(``title_id``) and its :class:`~canonym.Resolution`.
+
+How mentions are found (docs/linking.md):
+
+1. **Tokens.** Words with their offsets; ``then-`` is split off its word, KCNA's glued
+   ``ComradeKim`` is split in two, a possessive stays on its word (the span leaves it out).
+2. **Spellings.** Every run of up to :data:`MAX_SPAN_TOKENS` tokens whose key is a key of the
+   index (any spelling, generated spelling, reordered name or family name) is a candidate;
+   the longest wins, left to right, spans never overlap.
+3. **Title grammar.** Runs that start with a role, country or qualifier word and that no
+   spelling covers are read by the title grammar.
+4. **Names the tables lack.** Runs of two or three capitalised words shaped like a Korean name
+   (a known surname, then syllables), or next to an office, are resolved like any query and
+   reported as person mentions, UNMATCHED when nobody fits.
+5. **Context.** A title mention's country or qualifier words to its left join it; an ambiguous
+   organisation takes a country possessive to its left when that decides it; a person next to
+   an office is resolved with it (``Foreign Minister Choe``); a short form (``Choe``, ``Pak``,
+   ``Putin``) takes the person of the document's full mentions with that family name, and is
+   AMBIGUOUS when several fit.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+from attrs import field, frozen
+
+from .model import Candidate, Entity, Evidence, Kind, Method, Resolution, Status
+from .text import analyze
+from .titles import parse_title, title_words
+from .translit import hangul
+
+if TYPE_CHECKING:
+    import datetime as _dt
+
+    from .resolver import Resolver
+
+__all__ = ["MAX_SPAN_TOKENS", "Document", "EntityMentions", "Mention", "link_text"]
+
+#: The longest run of tokens tried as one spelling.
+MAX_SPAN_TOKENS = 16
+
+_WORD = re.compile(r"[^\W_](?:[\w'’ʼ\-‐‑.]*[^\W_])?")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_THEN = re.compile(r"^then[-‐‑]", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’ʼ]s?$")
+
+#: Capitalised words that start sentences or headlines far more often than they name anyone:
+#: as a one-word family name they need a full mention of that person in the same document.
+COMMON_WORDS = frozenset(
+    [
+        "no",
+        "so",
+        "an",
+        "in",
+        "on",
+        "he",
+        "do",
+        "go",
+        "ha",
+        "o",
+        "son",
+        "song",
+        "may",
+        "moon",
+        "sun",
+        "young",
+        "yu",
+        "ma",
+        "jo",
+        "ho",
+        "han",
+        "ri",
+        "li",
+        "nam",
+        "bang",
+        "pang",
+        "sin",
+        "kang",
+        "chang",
+    ]
+)
+
+
+@frozen
+class _Token:
+    start: int
+    end: int  # end of the name part (a possessive excluded)
+    text: str
+    key: str
+    capital: bool
+    upper: bool
+
+
+def _tokens(text: str) -> list[_Token]:
+    out: list[_Token] = []
+    for m in _WORD.finditer(text):
+        word, start = m.group(), m.start()
+        pieces: list[tuple[int, str]] = []
+        then = _THEN.match(word)
+        if then:
+            pieces.append((start, word[: then.end()]))
+            start, word = start + then.end(), word[then.end() :]
+        cuts = [0, *(c.start() for c in _CAMEL.finditer(word)), len(word)]
+        if len(cuts) == 3 and word[:1].isupper():  # ComradeKim, SecretaryKim
+            pieces += [(start + a, word[a:b]) for a, b in pairwise(cuts)]
+        else:
+            pieces.append((start, word))
+        for begin, piece in pieces:
+            possessive = _POSSESSIVE.search(piece)
+            name = piece[: possessive.start()] if possessive and len(piece) > 2 else piece
+            name = name.rstrip(".")
+            if not name:
+                continue
+            key = "then" if _THEN.match(name) else analyze(name).key
+            if not key:
+                continue
+            letters = [c for c in name if c.isalpha()]
+            out.append(
+                _Token(
+                    start=begin,
+                    end=begin + len(name),
+                    text=name,
+                    key=key,
+                    capital=name[:1].isupper() or not name[:1].isascii(),
+                    upper=bool(letters) and all(c.isupper() for c in letters),
+                )
+            )
+    return out
+
+
+@frozen(kw_only=True)
+class Mention:
+    """One mention of a person, title or organisation in a text.
+
+    Attributes:
+        start, end: offsets of the mention in the text, in Unicode code points.
+        text: ``text[start:end]``.
+        kind: what it names (for an UNMATCHED name: the kind it looks like).
+        status: MATCHED, AMBIGUOUS or UNMATCHED.
+        id: the entity's id when MATCHED.
+        score: the resolution's score.
+        title_id: the office named with a person (``Foreign Minister Choe``), if any.
+        via: how it was found: ``spelling``, ``title-grammar``, ``name-shape``, and how it was
+            decided when context did it: ``+title``, ``+coreference``.
+        resolution: the full :class:`~canonym.Resolution`.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    status: Status
+    id: str | None
+    score: float
+    title_id: str | None
+    via: str
+    resolution: Resolution = field(repr=False)
+
+    @property
+    def candidates(self) -> tuple[Candidate, ...]:
+        """The ranked candidates of the mention's resolution."""
+        return self.resolution.candidates
+
+    def explain(self) -> str:
+        """A readable account of how the mention was found and resolved."""
+        head = f"[{self.start}:{self.end}] {self.text!r} ({self.kind.value}, found by {self.via})"
+        return head + "\n" + self.resolution.explain()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data (offsets in code points)."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind.value,
+            "status": self.status.value,
+            "id": self.id,
+            "score": round(self.score, 4),
+            "title_id": self.title_id,
+            "via": self.via,
+            "candidates": [c.id for c in self.resolution.candidates],
+        }
+
+
+@frozen
+class EntityMentions:
+    """One entity of a document with its mentions."""
+
+    entity: Entity
+    mentions: tuple[Mention, ...]
+
+    @property
+    def count(self) -> int:
+        """How many times the entity is mentioned."""
+        return len(self.mentions)
+
+
+@frozen
+class Document:
+    """A linked text: the text and its mentions in order of appearance."""
+
+    text: str
+    mentions: tuple[Mention, ...]
+
+    def __iter__(self) -> Iterator[Mention]:
+        return iter(self.mentions)
+
+    def __len__(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def entities(self) -> tuple[EntityMentions, ...]:
+        """Each distinct matched entity with its mentions, in order of first mention."""
+        seen: dict[str, tuple[Entity, list[Mention]]] = {}
+        for m in self.mentions:
+            entity = m.resolution.entity
+            if m.status is Status.MATCHED and entity is not None:
+                seen.setdefault(entity.id, (entity, []))[1].append(m)
+        return tuple(EntityMentions(e, tuple(ms)) for e, ms in seen.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data: the mentions and the entities with their counts."""
+        return {
+            "mentions": [m.to_dict() for m in self.mentions],
+            "entities": [
+                {
+                    "id": em.entity.id,
+                    "name": em.entity.name,
+                    "kind": em.entity.kind.value,
+                    "count": em.count,
+                }
+                for em in self.entities
+            ],
+        }
+
+    def to_html(self, title: str = "canonym") -> str:
+        """A standalone HTML page: the text with every mention highlighted, its id on hover."""
+        parts: list[str] = []
+        at = 0
+        for m in self.mentions:
+            parts.append(html.escape(self.text[at : m.start]))
+            tip = f"{m.id or m.status.value} ({m.kind.value}, {m.score:.2f}, {m.via})"
+            if m.title_id:
+                tip += f" - title {m.title_id}"
+            if m.id is None and m.candidates:
+                tip += " - candidates: " + ", ".join(c.id for c in m.candidates[:5])
+            parts.append(
+                f'<mark class="{m.kind.value} {m.status.value}" title="{html.escape(tip)}">'
+                f"{html.escape(self.text[m.start : m.end])}"
+                f"<sub>{html.escape(m.id or m.status.value)}</sub></mark>"
+            )
+            at = m.end
+        parts.append(html.escape(self.text[at:]))
+        body = "".join(parts)
+        return _HTML.format(title=html.escape(title), body=body, count=len(self.mentions))
+
+
+_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<style>
+body {{ font: 16px/1.6 Georgia, serif; max-width: 46em; margin: 2em auto; white-space: pre-wrap; }}
+mark {{ padding: 0 .15em; border-radius: .2em; }}
+mark sub {{ font: 10px monospace; color: #444; margin-left: .2em; }}
+mark.person {{ background: #cfe8ff; }} mark.title {{ background: #ffe7b3; }}
+mark.organisation {{ background: #d8f5d0; }}
+mark.ambiguous {{ outline: 2px dashed #c60; }}
+mark.unmatched {{ outline: 2px dotted #c00; background: #eee; }}
+header {{ font: 13px sans-serif; color: #555; white-space: normal; }}
+</style></head><body>
+<header>{title}: {count} mentions. Blue: person, amber: title, green: organisation;
+dashed: ambiguous, dotted grey: not in the tables. Hover a mention for its id, score and how
+it was found.</header>
+{body}
+</body></html>
+"""
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+@frozen
+class _Span:
+    i: int
+    j: int  # token indexes [i, j)
+    resolution: Resolution
+    via: str
+
+
+def link_text(resolver: Resolver, text: str, *, on: _dt.date | str | None = None) -> Document:
+    """Link every mention in ``text`` with ``resolver`` (see the module documentation)."""
+    if not isinstance(text, str):
+        msg = f"link() takes a str, not {type(text).__name__}"
+        raise TypeError(msg)
+    tokens = _tokens(text)
+    spans = _spelling_spans(resolver, text, tokens, on)
+    spans = _title_grammar_spans(resolver, text, tokens, spans, on)
+    spans = _name_shape_spans(resolver, text, tokens, spans, on)
+    spans = sorted(spans, key=lambda s: s.i)
+    spans = _extend_left(resolver, text, tokens, spans, on)
+    spans = _with_titles(resolver, text, tokens, spans, on)
+    spans = _coreference(resolver, tokens, spans)
+    mentions = [_mention(text, tokens, s) for s in spans]
+    return Document(text, tuple(m for m in mentions if m is not None))
+
+
+def _slice(text: str, tokens: list[_Token], i: int, j: int) -> str:
+    return text[tokens[i].start : tokens[j - 1].end]
+
+
+def _spelling_spans(
+    resolver: Resolver, text: str, tokens: list[_Token], on: _dt.date | str | None
+) -> list[_Span]:
+    index = resolver.index
+    prefixes = index.key_prefixes
+    found: list[tuple[int, int]] = []
+    for i in range(len(tokens)):
+        key = ""
+        for j in range(i, min(len(tokens), i + MAX_SPAN_TOKENS)):
+            key += tokens[j].key
+            if key not in prefixes:
+                break
+            if key in index.span_keys and _acceptable(index, tokens, i, j + 1):
+                found.append((i, j + 1))
+    chosen: list[_Span] = []
+    taken: set[int] = set()
+    for i, j in sorted(found, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if taken.intersection(range(i, j)):
+            continue
+        r = resolver.resolve(_slice(text, tokens, i, j), on=on)
+        if r.status is Status.UNMATCHED:
+            continue
+        chosen.append(_Span(i, j, r, "spelling"))
+        taken.update(range(i, j))
+    return chosen
+
+
+def _acceptable(index: Any, tokens: list[_Token], i: int, j: int) -> bool:
+    """A spelling found in running text must look like a name where names need capitals."""
+    key = "".join(t.key for t in tokens[i:j])
+    kinds = {
+        h.entity.kind
+        for tier in ("exact", "translit", "reordered", "family", "marked")
+        for h in index.tiers[tier].get(key, ())
+    }
+    first = tokens[i]
+    if kinds == {Kind.PERSON} and not first.capital:
+        return False
+    if j - i == 1:
+        hits = [h for tier in ("exact", "translit") for h in index.tiers[tier].get(key, ())]
+        acronyms = hits and all(
+            a.text.replace(".", "").isupper() and len(a.text) <= 6
+            for h in hits
+            for a in h.aliases
+            if analyze(a.text).key == key
+        )
+        if acronyms and not first.upper:
+            return False  # "Un" in a sentence is not the UN
+        if not hits and not first.capital:
+            return False
+    return True
+
+
+def _covered(spans: list[_Span]) -> set[int]:
+    return {k for s in spans for k in range(s.i, s.j)}
+
+
+def _title_grammar_spans(
+    resolver: Resolver,
+    text: str,
+    tokens: list[_Token],
+    spans: list[_Span],
+    on: _dt.date | str | None,
+) -> list[_Span]:
+    words = title_words()
+    starters = words.roles | words.qualifiers | {w for p, _ in words.countries for w in p}
+    joiners = {"of", "the", "for", "and"}
+    taken = _covered(spans)
+    out = list(spans)
+    i = 0
+    while i < len(tokens):
+        if i in taken or tokens[i].key not in starters:
+            i += 1
+            continue
+        j = i
+        while (
+            j < len(tokens)
+            and j - i < MAX_SPAN_TOKENS
+            and j not in taken
+            and (tokens[j].key in starters or tokens[j].key in joiners or tokens[j].capital)
+        ):
+            j += 1
+        best: _Span | None = None
+        for end in range(j, i, -1):
+            if tokens[end - 1].key in joiners:
+                continue
+            span = _slice(text, tokens, i, end)
+            parsed = parse_title(span)
+            if parsed is None or not (parsed.organisation or parsed.country):
+                continue  # a bare role ("head of a delegation") names no office
+            r = resolver.resolve(span, kinds={Kind.TITLE}, on=on)
+            if r.status is not Status.UNMATCHED and any(
+                c.method is Method.TITLE for c in r.candidates
+            ):
+                best = _Span(i, end, r, "title-grammar")
+                break
+        if best is not None:
+            out.append(best)
+            taken.update(range(best.i, best.j))
+            i = best.j
+        else:
+            i += 1
+    return out
+
+
+_SYLLABLE = re.compile(r"^[A-Z][a-z]{0,5}(?:[-‐‑][a-zA-Z]{1,6})?$|^[A-Z]{1,6}(?:[-‐‑][A-Z]{1,6})?$")
+
+
+def _korean_shaped(tokens: list[_Token], i: int, j: int) -> bool:
+    if not hangul.surname_classes(tokens[i].text):
+        return False
+    return all(_SYLLABLE.match(t.text) for t in tokens[i + 1 : j])
+
+
+def _name_shape_spans(
+    resolver: Resolver,
+    text: str,
+    tokens: list[_Token],
+    spans: list[_Span],
+    on: _dt.date | str | None,
+) -> list[_Span]:
+    """Capitalised runs shaped like a Korean name (a known surname, then one or two syllable
+    words), or two to three capitalised words right after an office: persons, even untabled."""
+    # a lone family name ("Lee" of "Lee Sang-min") gives way to a whole name
+    weak = {s.i: s for s in spans if s.j - s.i == 1 and _family_only(s.resolution)}
+    taken = _covered([s for s in spans if s.i not in weak])
+    after_title = {
+        s.j
+        for s in spans
+        if s.resolution.candidates and s.resolution.candidates[0].entity.kind is Kind.TITLE
+    }
+    out = [s for s in spans if s.i not in weak]
+    i = 0
+    while i < len(tokens):
+        if i in taken or not tokens[i].capital:
+            i += 1
+            continue
+        found: _Span | None = None
+        for size in (3, 2):
+            j = i + size
+            if j > len(tokens) or taken.intersection(range(i, j)):
+                continue
+            if not all(t.capital for t in tokens[i:j]):
+                continue
+            if not (_korean_shaped(tokens, i, j) or i in after_title):
+                continue
+            if any(
+                tokens[k].end - tokens[k].start > 0
+                and text[tokens[k].end : tokens[k + 1].start].strip(" \n")
+                for k in range(i, j - 1)
+            ):
+                continue  # punctuation between the words: not one name
+            r = resolver.resolve(_slice(text, tokens, i, j), kinds={Kind.PERSON}, on=on)
+            if r.status is Status.AMBIGUOUS and r.method is Method.NEAR:
+                r = _unmatched(r, "a name shaped like a person's; the nearest tabled people differ")
+            found = _Span(i, j, r, "name-shape")
+            break
+        if found is not None:
+            out.append(found)
+            taken.update(range(found.i, found.j))
+            i = found.j
+        else:
+            if i in weak:
+                out.append(weak[i])
+            i += 1
+    return out
+
+
+def _family_only(r: Resolution) -> bool:
+    return r.method is Method.FAMILY_NAME or (
+        bool(r.candidates) and all(c.method is Method.FAMILY_NAME for c in r.candidates)
+    )
+
+
+def _unmatched(r: Resolution, why: str) -> Resolution:
+    return Resolution(
+        query=r.query,
+        normalized=r.normalized,
+        status=Status.UNMATCHED,
+        score=r.score,
+        method=r.method,
+        candidates=r.candidates,
+        evidence=[*r.evidence, Evidence(rule="unmatched-name", detail=why)],
+    )
+
+
+def _kind(r: Resolution) -> Kind | None:
+    if r.entity is not None:
+        return r.entity.kind
+    kinds = {c.entity.kind for c in r.candidates}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _extend_left(
+    resolver: Resolver,
+    text: str,
+    tokens: list[_Token],
+    spans: list[_Span],
+    on: _dt.date | str | None,
+) -> list[_Span]:
+    """Country and qualifier words to the left of a title join it; an ambiguous
+    organisation takes a country possessive when that decides it."""
+    words = title_words()
+    country_words = {w for p, _ in words.countries for w in p} | {
+        w for p, _ in words.loose_countries for w in p
+    }
+    left_words = country_words | words.qualifiers | {"then-"}
+    taken = _covered(spans)
+    out: list[_Span] = []
+    for s in spans:
+        kind = _kind(s.resolution)
+        if kind in {Kind.TITLE, Kind.ORGANISATION}:
+            i = s.i
+            while (
+                i > 0
+                and (i - 1) not in taken
+                and i - s.i > -4
+                and (tokens[i - 1].key in left_words or _THEN.match(tokens[i - 1].text))
+            ):
+                if text[tokens[i - 1].end : tokens[i].start].strip(" ’'s"):
+                    break
+                i -= 1
+            if i < s.i:
+                r = resolver.resolve(_slice(text, tokens, i, s.j), on=on)
+                better = (
+                    kind is Kind.TITLE
+                    and r.status is not Status.UNMATCHED
+                    and _kind(r) is Kind.TITLE
+                    and (r.id == s.resolution.id or s.resolution.status is not Status.MATCHED)
+                ) or (
+                    kind is Kind.ORGANISATION
+                    and s.resolution.status is not Status.MATCHED
+                    and r.status is Status.MATCHED
+                )
+                if better:
+                    taken.update(range(i, s.i))
+                    s = _Span(i, s.j, r, s.via)
+        out.append(s)
+    return out
+
+
+def _with_titles(
+    resolver: Resolver,
+    text: str,
+    tokens: list[_Token],
+    spans: list[_Span],
+    on: _dt.date | str | None,
+) -> list[_Span]:
+    """A person right after an office, or an office right after a person and a comma,
+    is resolved together with it."""
+    out = list(spans)
+    for k, s in enumerate(out):
+        if _kind(s.resolution) is not Kind.PERSON and not (
+            s.resolution.status is not Status.MATCHED
+            and any(c.entity.kind is Kind.PERSON for c in s.resolution.candidates)
+        ):
+            continue
+        for n in (k - 1, k + 1):
+            if not 0 <= n < len(out):
+                continue
+            t = out[n]
+            if _kind(t.resolution) is not Kind.TITLE and not any(
+                c.entity.kind is Kind.TITLE for c in t.resolution.candidates
+            ):
+                continue
+            between = text[tokens[min(s.j, t.j) - 1].end : tokens[max(s.i, t.i)].start]
+            if n < k and between.strip():
+                continue  # "TITLE NAME" must be adjacent
+            if n > k and between.strip() not in {",", ""}:
+                continue  # "NAME, TITLE"
+            title_text = _slice(text, tokens, t.i, t.j)
+            name_text = _slice(text, tokens, s.i, s.j)
+            combined = f"{title_text} {name_text}" if n < k else f"{name_text}, {title_text}"
+            r = resolver.resolve(combined, on=on)
+            if r.status is Status.MATCHED and r.entity is not None and r.entity.kind is Kind.PERSON:
+                out[k] = _Span(s.i, s.j, _retext(r, name_text), s.via + "+title")
+                if r.title is not None and t.resolution.status is not Status.MATCHED:
+                    detail = f"the office of {r.entity.id}, named with it"
+                    decided = _decided(t.resolution, r.title, detail)
+                    out[n] = _Span(t.i, t.j, decided, t.via + "+name")
+                break
+    return out
+
+
+def _retext(r: Resolution, query: str) -> Resolution:
+    return Resolution(
+        query=query,
+        normalized=analyze(query).normalized,
+        status=r.status,
+        entity=r.entity,
+        score=r.score,
+        method=r.method,
+        candidates=r.candidates,
+        evidence=r.evidence,
+        title=r.title,
+    )
+
+
+def _coreference(resolver: Resolver, tokens: list[_Token], spans: list[_Span]) -> list[_Span]:
+    """Short forms take the person of the document's full mentions with that family name."""
+    full: list[tuple[int, Entity]] = []
+    for s in spans:
+        r = s.resolution
+        if (
+            r.status is Status.MATCHED
+            and r.entity is not None
+            and r.entity.kind is Kind.PERSON
+            and r.method is not Method.FAMILY_NAME
+        ):
+            full.append((s.i, r.entity))
+    family_of: dict[str, set[str]] = {}
+    for tier_key, hits in resolver.index.tiers["family"].items():
+        for h in hits:
+            family_of.setdefault(h.entity.id, set()).add(tier_key)
+    out: list[_Span] = []
+    for s in spans:
+        r = s.resolution
+        short = s.j - s.i == 1 and (
+            r.method is Method.FAMILY_NAME
+            or any(c.method is Method.FAMILY_NAME for c in r.candidates)
+        )
+        if not short:
+            out.append(s)
+            continue
+        key = tokens[s.i].key
+        people = {e.id: (pos, e) for pos, e in full if key in family_of.get(e.id, ())}
+        if len(people) == 1:
+            ((_, entity),) = people.values()
+            detail = f"the document names {entity.id} ({entity.name}) in full"
+            out.append(_Span(s.i, s.j, _decided(r, entity, detail), s.via + "+coreference"))
+        elif len(people) > 1:
+            ids = ", ".join(sorted(people))
+            out.append(
+                _Span(
+                    s.i,
+                    s.j,
+                    _ambiguous(
+                        r,
+                        [e for _, e in people.values()],
+                        f"the document names several people so: {ids}",
+                    ),
+                    s.via + "+coreference",
+                )
+            )
+        elif tokens[s.i].key in COMMON_WORDS:
+            continue  # "No", "So", "May": a word, unless the person is named in full
+        else:
+            # no full mention: the tables alone do not decide a bare family name
+            out.append(
+                _Span(
+                    s.i,
+                    s.j,
+                    _ambiguous(
+                        r,
+                        [c.entity for c in r.candidates],
+                        "a family name alone, and no full mention in the document decides it",
+                    ),
+                    s.via,
+                )
+            )
+    return out
+
+
+def _decided(r: Resolution, entity: Entity, detail: str) -> Resolution:
+    evidence = [*r.evidence, Evidence(rule="context", detail=detail)]
+    method = Method.FAMILY_NAME if entity.kind is Kind.PERSON else Method.TITLE
+    candidate = Candidate(entity=entity, score=0.9, method=method, evidence=evidence)
+    return Resolution(
+        query=r.query,
+        normalized=r.normalized,
+        status=Status.MATCHED,
+        entity=entity,
+        score=0.9,
+        method=method,
+        candidates=[candidate],
+        evidence=evidence,
+        title=r.title,
+    )
+
+
+def _ambiguous(r: Resolution, people: list[Entity], detail: str) -> Resolution:
+    evidence = [*r.evidence, Evidence(rule="coreference", detail=detail)]
+    candidates = [
+        Candidate(entity=e, score=0.75, method=Method.FAMILY_NAME, evidence=evidence)
+        for e in sorted(people, key=lambda e: e.id)
+    ]
+    return Resolution(
+        query=r.query,
+        normalized=r.normalized,
+        status=Status.AMBIGUOUS if candidates else Status.UNMATCHED,
+        score=0.75 if candidates else 0.0,
+        method=Method.FAMILY_NAME,
+        candidates=candidates,
+        evidence=evidence,
+    )
+
+
+def _mention(text: str, tokens: list[_Token], s: _Span) -> Mention | None:
+    r = s.resolution
+    kind = _kind(r) or Kind.PERSON
+    start, end = tokens[s.i].start, tokens[s.j - 1].end
+    if _THEN.match(tokens[s.i].text) and s.j - s.i == 1:
+        return None
+    return Mention(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=kind,
+        status=r.status,
+        id=r.id,
+        score=r.score,
+        title_id=r.title_id,
+        via=s.via,
+        resolution=r,
+    )

@@ -1,0 +1,157 @@
+"""Linking whole texts: spans, phenomena of news copy, context, and the seeds' gold."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+import canonym
+from canonym import Kind, Status
+from canonym.cli import main
+from strategies import any_text
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+from eval_linking import CORPORA, evaluate
+
+
+def mentions(text: str) -> list[tuple[str, str | None, str]]:
+    return [(m.text, m.id, m.status.value) for m in canonym.link(text).mentions]
+
+
+def test_seeds_are_linked_exactly() -> None:
+    result = evaluate(CORPORA["seeds"])
+    assert result["gold"] >= 120
+    for doc, r in result["documents"].items():
+        assert r["missed"] == [], doc
+        assert r["spurious"] == [], doc
+    assert result["precision"] == 1.0
+    assert result["recall"] == 1.0
+
+
+def test_offsets_are_exact_and_in_order() -> None:
+    text = "“Choe Ryong-hae’s” speech: Russia’s then-Defense Minister Sergei Shoigu listened."
+    doc = canonym.link(text)
+    assert [m.start for m in doc.mentions] == sorted(m.start for m in doc.mentions)
+    for m in doc.mentions:
+        assert text[m.start : m.end] == m.text
+    assert [(m.text, m.id) for m in doc.mentions] == [
+        ("Choe Ryong-hae", "kp.choe-ryong-hae"),
+        ("Russia’s then-Defense Minister", "ru.defmin"),
+        ("Sergei Shoigu", "ru.sergei-shoigu"),
+    ]
+    assert doc.mentions[2].title_id == "ru.defmin"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kim Jong Un’s sister", [("Kim Jong Un", "kp.kim-jong-un", "matched")]),
+        (
+            "KIM JONG UN met CHOE SON HUI",
+            [
+                ("KIM JONG UN", "kp.kim-jong-un", "matched"),
+                ("CHOE SON HUI", "kp.choe-son-hui", "matched"),
+            ],
+        ),
+        ("Kim Jong\nUn himself", [("Kim Jong\nUn", "kp.kim-jong-un", "matched")]),
+        ("Choe Ryong-\nhae attended", [("Choe Ryong-\nhae", "kp.choe-ryong-hae", "matched")]),
+        (
+            "The respected ComradeKim Jong Un inspected",
+            [("Kim Jong Un", "kp.kim-jong-un", "matched")],
+        ),
+        (
+            "Xi Jinping, Vladimir Putin and Kim Jong Un. Later Xi, Putin and Kim met.",
+            [
+                ("Xi Jinping", "cn.xi-jinping", "matched"),
+                ("Vladimir Putin", "ru.vladimir-putin", "matched"),
+                ("Kim Jong Un", "kp.kim-jong-un", "matched"),
+                ("Xi", "cn.xi-jinping", "matched"),
+                ("Putin", "ru.vladimir-putin", "matched"),
+                ("Kim", "kp.kim-jong-un", "matched"),
+            ],
+        ),
+        ("The Victory Day parade on Red Square in May; Kursk; Juche ideas.", []),
+        ("No direct evidence emerged. So far so good.", []),
+        ("Lee Sang-min, a researcher, spoke.", [("Lee Sang-min", None, "unmatched")]),
+        (
+            "Foreign Minister Choe Son Hui met reporters. Choe said",
+            [
+                ("Foreign Minister", "kp.fm", "matched"),
+                ("Choe Son Hui", "kp.choe-son-hui", "matched"),
+                ("Choe", "kp.choe-son-hui", "matched"),
+            ],
+        ),
+    ],
+)
+def test_news_copy_phenomena(text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert mentions(text) == expected
+
+
+def test_a_short_form_two_people_share_is_ambiguous() -> None:
+    doc = canonym.link("Kim Jong Un and Kim Yo Jong arrived. Kim spoke first.")
+    last = doc.mentions[-1]
+    assert (last.text, last.status) == ("Kim", Status.AMBIGUOUS)
+    assert {c.id for c in last.candidates} == {"kp.kim-jong-un", "kp.kim-yo-jong"}
+
+
+def test_a_short_form_without_a_full_mention_is_not_guessed() -> None:
+    (m,) = canonym.link("Choe spoke on Tuesday.").mentions
+    assert m.status is Status.AMBIGUOUS
+    assert {c.id for c in m.candidates} == {"kp.choe-ryong-hae", "kp.choe-son-hui"}
+
+
+def test_document_entities_and_dict() -> None:
+    doc = canonym.link("Sergei Lavrov met Choe Son Hui. Lavrov praised Choe.")
+    counts = {em.entity.id: em.count for em in doc.entities}
+    assert counts == {"ru.sergei-lavrov": 2, "kp.choe-son-hui": 2}
+    data = json.loads(json.dumps(doc.to_dict(), ensure_ascii=False))
+    assert data["mentions"][0]["id"] == "ru.sergei-lavrov"
+    assert "Choe Son Hui" in doc.mentions[1].explain()
+
+
+def test_html_marks_every_mention() -> None:
+    text = "Russian President Vladimir Putin met Kim <b>Jong Un</b>? & Choe Son Hui"
+    doc = canonym.link(text)
+    page = doc.to_html(title="t")
+    assert page.count("<mark ") == len(doc.mentions)
+    assert "&lt;b&gt;" in page
+    assert 'title="ru.vladimir-putin' in page
+
+
+def test_link_rejects_non_strings() -> None:
+    with pytest.raises(TypeError):
+        canonym.link(b"Kim Jong Un")  # type: ignore[arg-type]
+
+
+@given(any_text)
+def test_link_never_raises_and_spans_are_consistent(text: str) -> None:
+    doc = canonym.link(text)
+    last = 0
+    for m in doc.mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.start >= last
+        assert text[m.start : m.end] == m.text
+        assert isinstance(m.kind, Kind)
+        last = m.end
+
+
+def test_cli_link(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    seed = Path(__file__).parent.parent / "seeds" / "003_063dc2f9f3f24a73.txt"
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\xfa not utf-8")
+    code = main(["link", "--json", str(seed), str(bad)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert str(bad) in err
+    (line,) = out.splitlines()
+    data = json.loads(line)
+    assert data["file"] == str(seed)
+    assert any(m["id"] == "kp.no-kwang-chol" for m in data["mentions"])
+    code = main(["link", "--html", str(tmp_path / "html"), str(seed)])
+    assert code == 0
+    page = (tmp_path / "html" / "003_063dc2f9f3f24a73.html").read_text(encoding="utf-8")
+    assert "kp.no-kwang-chol" in page
