@@ -37,7 +37,8 @@ ALLOWED = {
     "translit/han": set(),
     "model": set(),
     "titles": {"text"},
-    "tables": {"errors", "model", "text"},
+    "formats": {"errors", "model", "text"},
+    "tables": {"errors", "formats", "model", "text"},
     "index": {"model", "tables", "text", "titles", "translit"},
     "resolver": {"index", "linker", "model", "tables", "text", "titles", "translit"},
     # the linker drives a resolver; it names the class only for type checking
@@ -50,8 +51,10 @@ def canonym_imports(path: Path) -> set[str]:
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
-            if node.level >= 1:
-                found.add((node.module or "__init__").split(".")[0])
+            if node.level >= 1 and node.module:
+                found.add(node.module.split(".")[0])
+            elif node.level >= 1:  # from . import formats
+                found.update(alias.name for alias in node.names)
             elif node.module and node.module.split(".")[0] == "canonym":
                 parts = node.module.split(".")
                 found.add(parts[1] if len(parts) > 1 else "__init__")

@@ -87,7 +87,7 @@ def test_check_reports_problems_and_exit_status(
     bad.write_text('schema = 1\n[[entity]]\nid = "x.a"\nkind = "robot"\nname = "A"\n')
     code, out, _ = run(capsys, "check", "--no-defaults", str(bad))
     assert code == 1
-    assert f"{bad}:3: entry 'x.a': field 'kind'" in out
+    assert f"{bad}:2: entry 'x.a': field 'kind'" in out
     code, out, _ = run(capsys, "check", "--no-defaults", str(MINI))
     assert code == 0
     assert "0 problems" in out

@@ -81,7 +81,7 @@ end = "2019"
 
 [[entity]]
 kind = "organisation"
-name = "No Id"
+note = "neither id nor name"
 """
 
 
@@ -103,6 +103,7 @@ def test_every_problem_is_reported_with_file_line_entry(tmp_path: Path) -> None:
         ("a.four", "offices", "'a.one' is a person, not a title"),
         ("a.four", "aliases", "also claimed by"),
         ("entity[5]", "id", "is required"),
+        ("entity[5]", "name", "is required"),
     ]
     for entry, field, message in expectations:
         assert any(
@@ -110,8 +111,8 @@ def test_every_problem_is_reported_with_file_line_entry(tmp_path: Path) -> None:
         ), (entry, field, message, text)
     assert all(p.path == str(path) for p in problems)
     line_of = {p.entry: p.line for p in problems}
-    assert line_of["a.two"] == 15
-    assert line_of["a.three"] == 20
+    assert line_of["a.two"] == 14  # the line of its [[entity]] header
+    assert line_of["a.three"] == 19
 
 
 def test_load_raises_one_error_listing_everything(tmp_path: Path) -> None:
@@ -180,8 +181,10 @@ def test_user_file_is_checked_against_shipped_ids(tmp_path: Path) -> None:
         tmp_path,
         'schema = 1\n[[entity]]\nid = "kp.kim-jong-un"\nkind = "person"\nname = "Copy"\n',
     )
-    problems = canonym.check_tables(path)
-    assert any("duplicate id" in p.message for p in problems)
+    (problem,) = canonym.check_tables(path)
+    assert (problem.entry, problem.field, problem.line) == ("kp.kim-jong-un", "name", 2)
+    assert "conflicts with 'Kim Jong Un'" in problem.message
+    assert "replace = true" in problem.message
 
 
 def test_tables_from_entities_checks_too() -> None:

@@ -36,7 +36,15 @@ from .resolver import (
     link,
     resolve,
 )
-from .tables import SCHEMA_VERSION, Tables, check_tables, default_tables, load_tables
+from .tables import (
+    SCHEMA_VERSION,
+    Tables,
+    check_tables,
+    default_tables,
+    derive_id,
+    export_tables,
+    load_tables,
+)
 from .text import Normalized, analyze, detect_script, name_key, normalize
 
 __all__ = [
@@ -68,7 +76,9 @@ __all__ = [
     "check_tables",
     "default_resolver",
     "default_tables",
+    "derive_id",
     "detect_script",
+    "export_tables",
     "link",
     "load_tables",
     "name_key",

@@ -71,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="check the files alone, not together with the shipped tables",
     )
 
+    p = sub.add_parser("export", help="write the merged tables as one file")
+    p.add_argument("--format", choices=["toml", "json", "jsonl", "csv"], default="toml")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically), not stdout")
+    _add_table_options(p)
+
     p = sub.add_parser("show", help="print an entity by id as JSON")
     p.add_argument("ids", nargs="+", metavar="ID")
     _add_table_options(p)
@@ -216,6 +221,18 @@ def _cmd_holders(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    text = canonym.export_tables(_resolver(args).tables, args.format)
+    if args.output is None:
+        out.write(text)
+        return 0
+    target = Path(args.output)
+    temporary = target.with_name(target.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(target)
+    return 0
+
+
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     problems = canonym.check_tables(*args.files, defaults=not args.no_defaults)
     for problem in problems:
@@ -251,6 +268,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_holders(args, out)
         if args.command == "link":
             return _cmd_link(args, out)
+        if args.command == "export":
+            return _cmd_export(args, out)
         return _cmd_show(args, out)
     except canonym.CanonymError as exc:
         sys.stderr.write(f"canonym: {exc}\n")

@@ -162,6 +162,7 @@ class Alias:
         shared: True when the spelling is knowingly shared with another entity.
         native: True for a native-script name (``native = [...]`` in the table).
         note: free text.
+        origin: the table file the spelling was loaded from (not part of equality).
     """
 
     text: str
@@ -172,6 +173,7 @@ class Alias:
     shared: bool = False
     native: bool = False
     note: str | None = None
+    origin: str | None = field(default=None, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the alias as JSON-ready data (unset tags left out)."""

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cache
 from itertools import islice, product
 from pathlib import Path
+from typing import Any
 
 import jellyfish
 
@@ -29,7 +30,7 @@ from .model import (
     Status,
     as_date,
 )
-from .tables import Tables, default_tables, load_tables
+from .tables import Tables, default_tables, extend_tables, load_tables
 from .text import Normalized, analyze
 from .titles import parse_title, split_country
 from .translit import cyrillic, han, hangul
@@ -100,6 +101,8 @@ def _tags(alias: Alias) -> str:
     tags = [f"{k} {v}" for k, v in (("system", alias.system), ("source", alias.source)) if v]
     if alias.native:
         tags.insert(0, f"native {alias.script}")
+    if alias.origin and not alias.origin.startswith("canonym/data/"):
+        tags.append(f"from {alias.origin}")
     return f" [{', '.join(tags)}]" if tags else ""
 
 
@@ -170,6 +173,31 @@ class Resolver:
 
     def __repr__(self) -> str:
         return f"Resolver({len(self.tables)} entities, threshold={self.threshold})"
+
+    def extend(
+        self,
+        *paths: str | Path,
+        entities: Iterable[Entity | Mapping[str, Any]] = (),
+        aliases: Mapping[str, Iterable[str | Mapping[str, Any]]] | None = None,
+    ) -> Resolver:
+        """A new resolver over these tables plus more; this one is unchanged.
+
+        Args:
+            paths: table files, merged in order after the current tables.
+            entities: entities to add, as :class:`~canonym.Entity` objects or as mappings in
+                the table format (an id the tables know adds to that entity; ``replace`` and
+                ``remove_aliases`` work as in files).
+            aliases: more spellings for known ids: ``{"kp.no-kwang-chol": ["No Gwansuk"]}``.
+
+        Raises:
+            TableError: listing every problem, as :func:`~canonym.load_tables` does.
+        """
+        additions: list[Entity | Mapping[str, Any]] = list(entities)
+        for entity_id, spellings in (aliases or {}).items():
+            listed = [s if isinstance(s, str) else dict(s) for s in spellings]
+            additions.append({"id": entity_id, "aliases": listed})
+        tables = extend_tables(self.tables, *paths, entries=additions)
+        return Resolver(tables, threshold=self.threshold)
 
     # -----------------------------------------------------------------------------------------
 

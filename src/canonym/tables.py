@@ -7,8 +7,8 @@ overwritten. This module knows nothing of resolving.
 
 from __future__ import annotations
 
+import json
 import re
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from importlib import resources
@@ -16,13 +16,25 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+import attrs
 from attrs import field, frozen
+from unidecode import unidecode
 
+from . import formats
 from .errors import Problem, TableError, UnknownEntityError
 from .model import Alias, Entity, Kind, Office, parse_partial_date
 from .text import analyze, detect_script
 
-__all__ = ["SCHEMA_VERSION", "Tables", "check_tables", "default_tables", "load_tables"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Tables",
+    "check_tables",
+    "default_tables",
+    "derive_id",
+    "export_tables",
+    "extend_tables",
+    "load_tables",
+]
 
 #: The table schema version this release reads.
 SCHEMA_VERSION = 1
@@ -33,7 +45,6 @@ DEFAULT_FILES: tuple[str, ...] = ("organisations.toml", "titles.toml", "persons.
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^[a-z]{2}$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
-_TOP_KEYS = {"schema", "source", "entity"}
 _ENTITY_KEYS = {
     "id",
     "kind",
@@ -51,6 +62,8 @@ _ENTITY_KEYS = {
     "died",
     "sources",
     "note",
+    "replace",
+    "remove_aliases",
 }
 _KIND_ONLY = {
     "family_name": Kind.PERSON,
@@ -150,28 +163,17 @@ def _read(paths: Iterable[str | Path], defaults: bool) -> list[tuple[str, bytes]
     return sources
 
 
-def _parse_all(
-    sources: list[tuple[str, bytes]],
-) -> tuple[list[Entity], list[Problem], dict[str, int]]:
-    entities: list[Entity] = []
-    problems: list[Problem] = []
-    lines: dict[str, int] = {}
-    for name, raw in sources:
-        ents, probs, lns = _parse_file(name, raw)
-        entities.extend(ents)
-        problems.extend(probs)
-        for key, line in lns.items():
-            lines.setdefault(key, line)
-    return entities, problems, lines
-
-
 def load_tables(*paths: str | Path, defaults: bool = True) -> Tables:
     """Load the shipped tables (unless ``defaults=False``) plus ``paths``, in order.
+
+    Files may be TOML, JSON, JSON Lines or CSV (by suffix; see docs/extending.md). An entry
+    whose id an earlier file declared adds to that entity (``replace = true`` replaces it);
+    ``remove_aliases`` takes spellings away.
 
     Raises:
         TableError: listing every problem in every file; no partial tables are returned.
     """
-    entities, problems, lines = _parse_all(_read(paths, defaults))
+    entities, problems, lines = _gather(_read(paths, defaults))
     problems.extend(_check_entities(entities, lines))
     if problems:
         raise TableError(problems)
@@ -185,7 +187,7 @@ def check_tables(*paths: str | Path, defaults: bool = True) -> list[Problem]:
         sources = _read(paths, defaults)
     except TableError as exc:
         return list(exc.problems)
-    entities, problems, lines = _parse_all(sources)
+    entities, problems, lines = _gather(sources)
     problems.extend(_check_entities(entities, lines))
     return problems
 
@@ -196,19 +198,198 @@ def default_tables() -> Tables:
     return load_tables()
 
 
+def derive_id(kind: str, name: str) -> str | None:
+    """The id of an entity declared without one: ``<kind>.<slug of name>``, the slug being the
+    name in lower-case ASCII (Unidecode for other scripts) with every other run of characters
+    made one hyphen: ``person.lee-sang-min``. ``None`` when nothing is left."""
+    slug = re.sub(r"[^a-z0-9]+", "-", unidecode(name).lower()).strip("-")
+    return f"{kind}.{slug}" if slug and kind in {k.value for k in Kind} else None
+
+
 # ---------------------------------------------------------------------------------------------
-# Parsing one file
+# Gathering and merging entries
 
-_TOML_LINE = re.compile(r"at line (\d+)")
+_SCALARS = (
+    "kind",
+    "name",
+    "country",
+    "family_name",
+    "organisation",
+    "parent",
+    "wikidata",
+    "born",
+    "died",
+    "note",
+)
+_LISTS = ("aliases", "native", "offices", "not_same_as", "sources")
 
 
-def _entity_lines(text: str) -> dict[str, int]:
+class _Merged:
+    def __init__(self, data: dict[str, Any], entry: formats.RawEntry) -> None:
+        data.pop("__name_is_alias__", None)
+        self.removals: list[tuple[Any, formats.RawEntry]] = []
+        if "remove_aliases" in data:
+            self.removals.append((data.pop("remove_aliases"), entry))
+        self.data = data
+        self.entry = entry
+
+
+def _tagged_aliases(value: Any, path: str) -> Any:
+    if not isinstance(value, list):
+        return value
+    out: list[Any] = []
+    for item in value:
+        if isinstance(item, str) and item.strip():
+            out.append({"text": item, "__origin__": path})
+        elif isinstance(item, dict):
+            out.append({**item, "__origin__": path})
+        else:
+            out.append(item)
+    return out
+
+
+def _gather(
+    sources: list[tuple[str, bytes]],
+) -> tuple[list[Entity], list[Problem], dict[str, int]]:
+    problems: list[Problem] = []
+    merged: dict[str, _Merged] = {}
+    for name, raw in sources:
+        read = formats.read(name, raw)
+        problems.extend(read.problems)
+        for entry in read.entries:
+            where = Problem(path=entry.path, line=entry.line, entry=entry.label, message="")
+            data = dict(entry.data)
+            if "__invalid__" in data:
+                problems.append(attrs.evolve(where, message="must be a table of fields"))
+                continue
+            if read.source and "sources" not in data:
+                data["sources"] = [read.source]
+            if "aliases" in data:
+                data["aliases"] = _tagged_aliases(data["aliases"], entry.path)
+            entity_id = data.get("id")
+            derived = False
+            if (
+                entity_id is None
+                and isinstance(data.get("kind"), str)
+                and isinstance(data.get("name"), str)
+            ):
+                entity_id = derive_id(data["kind"], data["name"])
+                if entity_id is not None:
+                    data["id"], derived = entity_id, True
+            if not isinstance(entity_id, str) or entity_id not in merged:
+                key = entity_id if isinstance(entity_id, str) else f"{entry.path}#{entry.label}"
+                merged[key] = _Merged(data, entry)
+                continue
+            first = merged[entity_id]
+            earlier = f"{first.entry.path}" + (f":{first.entry.line}" if first.entry.line else "")
+            if derived:
+                problems.append(
+                    attrs.evolve(
+                        where,
+                        entry=entity_id,
+                        field="id",
+                        message=f"the id derived from kind and name, {entity_id!r}, is already "
+                        f"declared ({earlier}); give this entry an id of its own",
+                    )
+                )
+                continue
+            if first.entry.path == entry.path:
+                problems.append(
+                    attrs.evolve(
+                        where,
+                        entry=entity_id,
+                        field="id",
+                        message=f"duplicate id (first declared at {earlier}); only a later file "
+                        "may add to or replace an entity",
+                    )
+                )
+                continue
+            if data.get("replace") is True:
+                merged[entity_id] = _Merged(data, entry)
+                continue
+            problems.extend(_merge(first, data, entry, earlier))
+    entities: list[Entity] = []
     lines: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        m = re.match(r'\s*id\s*=\s*"([^"]*)"', line)
-        if m:
-            lines.setdefault(m.group(1), number)
-    return lines
+    for item in merged.values():
+        problems.extend(_remove_aliases(item))
+        entity, entry_problems = _parse_entity(item.entry, item.data)
+        problems.extend(entry_problems)
+        if entity is not None:
+            entities.append(entity)
+            if item.entry.line is not None:
+                lines.setdefault(entity.id, item.entry.line)
+    return entities, problems, lines
+
+
+def _merge(
+    first: _Merged, data: dict[str, Any], entry: formats.RawEntry, earlier: str
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if data.pop("__name_is_alias__", False):
+        data.pop("name", None)
+    if "remove_aliases" in data:
+        first.removals.append((data.pop("remove_aliases"), entry))
+    for key in _SCALARS:
+        if key not in data:
+            continue
+        if key not in first.data:
+            first.data[key] = data[key]
+        elif first.data[key] != data[key]:
+            problems.append(
+                Problem(
+                    path=entry.path,
+                    line=entry.line,
+                    entry=str(data.get("id")),
+                    field=key,
+                    message=f"{data[key]!r} conflicts with {first.data[key]!r} declared at "
+                    f"{earlier}; set replace = true to replace the whole entry",
+                )
+            )
+    for key in _LISTS:
+        if key not in data:
+            continue
+        old, new = first.data.get(key, []), data[key]
+        if not isinstance(old, list) or not isinstance(new, list):
+            first.data[key] = new if not isinstance(new, list) else old
+            continue
+        if key in {"sources", "not_same_as"}:
+            first.data[key] = [*old, *(v for v in new if v not in old)]
+        else:
+            first.data[key] = [*old, *new]
+    for key in sorted(set(data) - set(_SCALARS) - set(_LISTS) - {"id", "replace"}):
+        first.data.setdefault(key, data[key])  # unknown fields: reported when parsed
+    return problems
+
+
+def _remove_aliases(item: _Merged) -> list[Problem]:
+    problems: list[Problem] = []
+    for remove, entry in item.removals:
+        where = Problem(
+            path=entry.path,
+            line=entry.line,
+            entry=str(item.data.get("id")),
+            field="remove_aliases",
+            message="",
+        )
+        if not isinstance(remove, list) or not all(isinstance(r, str) for r in remove):
+            problems.append(attrs.evolve(where, message="must be a list of strings"))
+            continue
+        for text in remove:
+            key = analyze(text).key
+            aliases = item.data.get("aliases", [])
+            native = item.data.get("native", [])
+            kept_aliases = [
+                a
+                for a in aliases
+                if not (isinstance(a, dict) and analyze(str(a.get("text", ""))).key == key)
+            ]
+            kept_native = [n for n in native if not (isinstance(n, str) and analyze(n).key == key)]
+            if len(kept_aliases) + len(kept_native) == len(aliases) + len(native):
+                problems.append(
+                    attrs.evolve(where, message=f"there is no spelling {text!r} to remove")
+                )
+            item.data["aliases"], item.data["native"] = kept_aliases, kept_native
+    return problems
 
 
 class _Entry:
@@ -263,65 +444,16 @@ class _Entry:
         return text
 
 
-def _parse_file(path: str, raw: bytes) -> tuple[list[Entity], list[Problem], dict[str, int]]:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return [], [Problem(path=path, message=f"not UTF-8 text ({exc.reason})")], {}
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = _TOML_LINE.search(str(exc))
-        line = int(m.group(1)) if m else None
-        return [], [Problem(path=path, line=line, message=f"invalid TOML: {exc}")], {}
-    problems: list[Problem] = []
-    schema = doc.get("schema")
-    if schema != SCHEMA_VERSION:
-        problems.append(
-            Problem(
-                path=path,
-                field="schema",
-                message=f"schema must be {SCHEMA_VERSION} (this canonym reads schema "
-                f"{SCHEMA_VERSION}); got {schema!r}",
-            )
-        )
-    for key in sorted(set(doc) - _TOP_KEYS):
-        problems.append(Problem(path=path, field=key, message="unknown top-level field"))
-    default_source = doc.get("source")
-    if default_source is not None and not isinstance(default_source, str):
-        problems.append(Problem(path=path, field="source", message="must be a string"))
-        default_source = None
-    raw_entities = doc.get("entity", [])
-    if not isinstance(raw_entities, list):
-        problems.append(Problem(path=path, field="entity", message="must be an array of tables"))
-        raw_entities = []
-    lines = _entity_lines(text)
-    entities: list[Entity] = []
-    for position, item in enumerate(raw_entities):
-        entity, entry_problems = _parse_entity(path, position, item, lines, default_source)
-        problems.extend(entry_problems)
-        if entity is not None:
-            entities.append(entity)
-    return entities, problems, lines
-
-
 def _parse_entity(
-    path: str,
-    position: int,
-    raw: object,
-    lines: Mapping[str, int],
-    default_source: str | None,
+    source: formats.RawEntry, raw: dict[str, Any]
 ) -> tuple[Entity | None, list[Problem]]:
-    label = f"entity[{position}]"
-    if not isinstance(raw, dict):
-        entry = _Entry(path, label, None)
-        entry.problem("must be a table")
-        return None, entry.problems
     raw_id = raw.get("id")
-    entry_label = raw_id if isinstance(raw_id, str) and raw_id else label
-    entry = _Entry(path, entry_label, lines.get(entry_label))
+    label = raw_id if isinstance(raw_id, str) and raw_id else source.label
+    entry = _Entry(source.path, label, source.line)
     for key in sorted(set(raw) - _ENTITY_KEYS):
         entry.problem("unknown field", key)
+    if "replace" in raw and not isinstance(raw["replace"], bool):
+        entry.problem("must be true or false", "replace")
     entity_id = entry.text(raw, "id", required=True)
     if entity_id is not None and not _ID.match(entity_id):
         entry.problem("must be lower-case ASCII letters and digits joined by '.', '-' or '_'", "id")
@@ -345,11 +477,9 @@ def _parse_entity(
     wikidata = entry.text(raw, "wikidata")
     if wikidata is not None and not _QID.match(wikidata):
         entry.problem("must be a Wikidata QID such as 'Q56226'", "wikidata")
-    aliases = _parse_aliases(entry, raw, name)
+    aliases = _parse_aliases(entry, raw, name, source.path)
     offices = _parse_offices(entry, raw)
     sources = entry.strings(raw, "sources")
-    if not sources and default_source:
-        sources = [default_source]
     born = entry.date(raw, "born", "born")
     died = entry.date(raw, "died", "died")
     # An entry with other problems is still built, so that cross-entry checks (duplicates,
@@ -373,18 +503,20 @@ def _parse_entity(
             died=died,
             sources=sources,
             note=entry.text(raw, "note"),
-            origin=path,
+            origin=source.path,
         ),
         entry.problems,
     )
 
 
-def _parse_aliases(entry: _Entry, raw: Mapping[str, Any], name: str | None) -> list[Alias]:
+def _parse_aliases(
+    entry: _Entry, raw: Mapping[str, Any], name: str | None, path: str
+) -> list[Alias]:
     aliases: list[Alias] = []
     if name is not None:
-        aliases.append(Alias(text=name, script=detect_script(name), system="display"))
+        aliases.append(Alias(text=name, script=detect_script(name), system="display", origin=path))
     for text in entry.strings(raw, "native"):
-        aliases.append(Alias(text=text, script=detect_script(text), native=True))
+        aliases.append(Alias(text=text, script=detect_script(text), native=True, origin=path))
     raw_aliases = raw.get("aliases", [])
     if not isinstance(raw_aliases, list):
         entry.problem("must be a list of strings or tables", "aliases")
@@ -395,12 +527,13 @@ def _parse_aliases(entry: _Entry, raw: Mapping[str, Any], name: str | None) -> l
             if not item.strip():
                 entry.problem("must not be empty", where)
                 continue
-            aliases.append(Alias(text=item, script=detect_script(item)))
+            aliases.append(Alias(text=item, script=detect_script(item), origin=path))
             continue
         if not isinstance(item, dict):
             entry.problem("must be a string or a table with 'text'", where)
             continue
-        bad = sorted(set(item) - _ALIAS_KEYS)
+        origin = item.get("__origin__", path)
+        bad = sorted(set(item) - _ALIAS_KEYS - {"__origin__"})
         for key in bad:
             entry.problem("unknown alias field", f"{where}.{key}")
         raw_text = item.get("text")
@@ -430,6 +563,7 @@ def _parse_aliases(entry: _Entry, raw: Mapping[str, Any], name: str | None) -> l
                 source=tags["source"],
                 note=tags["note"],
                 shared=shared,
+                origin=origin if isinstance(origin, str) else path,
             )
         )
     for alias in aliases:
@@ -461,6 +595,44 @@ def _parse_offices(entry: _Entry, raw: Mapping[str, Any]) -> list[Office]:
             entry.problem(f"start {start} is after end {end}", where)
         offices.append(Office(title=title, start=start, end=end))
     return offices
+
+
+def extend_tables(
+    tables: Tables, *paths: str | Path, entries: Iterable[Entity | Mapping[str, Any]] = ()
+) -> Tables:
+    """New tables: ``tables``, then the files in ``paths``, then ``entries`` (entities, or
+    mappings in the table format), merged as files are; ``tables`` is unchanged.
+
+    Raises:
+        TableError: listing every problem.
+    """
+    groups: dict[str, list[Entity]] = {}
+    for entity in tables:
+        groups.setdefault(entity.origin or "<python>.toml", []).append(entity)
+    sources = [
+        (origin, formats.dump(group, "toml").encode("utf-8")) for origin, group in groups.items()
+    ]
+    sources += _read(paths, defaults=False)
+    listed: list[Any] = []
+    for item in entries:
+        if isinstance(item, Entity):
+            listed.extend(json.loads(formats.dump([item], "json"))["entity"])
+        else:
+            listed.append(dict(item))
+    if listed:
+        payload = json.dumps({"schema": 1, "entity": listed}, ensure_ascii=False, default=str)
+        sources.append(("<python>.json", payload.encode("utf-8")))
+    entities, problems, lines = _gather(sources)
+    problems.extend(_check_entities(entities, lines))
+    if problems:
+        raise TableError(problems)
+    return Tables(entities, files=[*tables.files, *(str(p) for p in paths)])
+
+
+def export_tables(tables: Tables, fmt: str = "toml") -> str:
+    """Write ``tables`` as one file of format ``fmt`` (``toml``, ``json``, ``jsonl`` or
+    ``csv``); loading it back (``defaults=False``) gives equal tables."""
+    return formats.dump(tables.entities, fmt)
 
 
 # ---------------------------------------------------------------------------------------------
