@@ -28,7 +28,10 @@ from __future__ import annotations
 
 import html
 import re
+import tomllib
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -37,14 +40,22 @@ from attrs import field, frozen
 from .model import Candidate, Entity, Evidence, Kind, Method, Resolution, Status
 from .text import analyze
 from .titles import parse_title, title_words
-from .translit import hangul
+from .translit import han, hangul
 
 if TYPE_CHECKING:
     import datetime as _dt
 
     from .resolver import Resolver
 
-__all__ = ["MAX_SPAN_TOKENS", "Document", "EntityMentions", "Mention", "link_text"]
+__all__ = [
+    "MAX_SPAN_TOKENS",
+    "Document",
+    "EntityMentions",
+    "LinkerWords",
+    "Mention",
+    "link_text",
+    "linker_words",
+]
 
 #: The longest run of tokens tried as one spelling.
 MAX_SPAN_TOKENS = 16
@@ -53,42 +64,6 @@ _WORD = re.compile(r"[^\W_](?:[\w'’ʼ\-‐‑.]*[^\W_])?")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _THEN = re.compile(r"^then[-‐‑]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’ʼ]s?$")
-
-#: Capitalised words that start sentences or headlines far more often than they name anyone:
-#: as a one-word family name they need a full mention of that person in the same document.
-COMMON_WORDS = frozenset(
-    [
-        "no",
-        "so",
-        "an",
-        "in",
-        "on",
-        "he",
-        "do",
-        "go",
-        "ha",
-        "o",
-        "son",
-        "song",
-        "may",
-        "moon",
-        "sun",
-        "young",
-        "yu",
-        "ma",
-        "jo",
-        "ho",
-        "han",
-        "ri",
-        "li",
-        "nam",
-        "bang",
-        "pang",
-        "sin",
-        "kang",
-        "chang",
-    ]
-)
 
 
 @frozen
@@ -307,8 +282,11 @@ def link_text(resolver: Resolver, text: str, *, on: _dt.date | str | None = None
     spans = _name_shape_spans(resolver, text, tokens, spans, on)
     spans = sorted(spans, key=lambda s: s.i)
     spans = _extend_left(resolver, text, tokens, spans, on)
+    spans = _places(text, tokens, spans)
     spans = _with_titles(resolver, text, tokens, spans, on)
+    spans = _bracketed(text, tokens, spans)
     spans = _coreference(resolver, tokens, spans)
+    spans = _document_offices(spans)
     mentions = [_mention(text, tokens, s) for s in spans]
     return Document(text, tuple(m for m in mentions if m is not None))
 
@@ -381,41 +359,71 @@ def _title_grammar_spans(
     spans: list[_Span],
     on: _dt.date | str | None,
 ) -> list[_Span]:
+    """Runs that start with a role, country or qualifier word, read by the title grammar. A
+    run may swallow spelling spans of titles and organisations when it reads as one office
+    ("GENERAL SECRETARY OF WPK" over "GENERAL SECRETARY" + "WPK")."""
     words = title_words()
     starters = words.roles | words.qualifiers | {w for p, _ in words.countries for w in p}
     joiners = {"of", "the", "for", "and"}
-    taken = _covered(spans)
+    owner = {k: s for s in spans for k in range(s.i, s.j)}
+    swallowable = {
+        k for k, s in owner.items() if _kind(s.resolution) in {Kind.TITLE, Kind.ORGANISATION, None}
+    }
     out = list(spans)
     i = 0
     while i < len(tokens):
-        if i in taken or tokens[i].key not in starters:
+        first = owner.get(i)
+        if tokens[i].key not in starters or (
+            first is not None
+            and (
+                first.i != i
+                or (
+                    first.resolution.status is Status.MATCHED
+                    and _kind(first.resolution) is not Kind.TITLE
+                )
+            )
+        ):
             i += 1
             continue
         j = i
         while (
             j < len(tokens)
             and j - i < MAX_SPAN_TOKENS
-            and j not in taken
+            and (j not in owner or j in swallowable)
             and (tokens[j].key in starters or tokens[j].key in joiners or tokens[j].capital)
+            and not text[tokens[j - 1].end : tokens[j].start].strip(" \n")
+            if j > i
+            else True
         ):
             j += 1
         best: _Span | None = None
         for end in range(j, i, -1):
             if tokens[end - 1].key in joiners:
                 continue
+            inside = {owner[k].i for k in range(i, end) if k in owner}
+            # never cut a spelling span in two
+            if any(owner[k].j > end for k in range(i, end) if k in owner):
+                continue
+            if first is not None and end <= first.j:
+                break  # no longer than the span already there
             span = _slice(text, tokens, i, end)
             parsed = parse_title(span)
             if parsed is None or not (parsed.organisation or parsed.country):
                 continue  # a bare role ("head of a delegation") names no office
             r = resolver.resolve(span, kinds={Kind.TITLE}, on=on)
-            if r.status is not Status.UNMATCHED and any(
-                c.method is Method.TITLE for c in r.candidates
+            if r.status is Status.MATCHED or (
+                r.status is Status.AMBIGUOUS
+                and not inside
+                and any(c.method is Method.TITLE for c in r.candidates)
             ):
                 best = _Span(i, end, r, "title-grammar")
                 break
         if best is not None:
+            swallowed = {id(owner[k]) for k in range(best.i, best.j) if k in owner}
+            out = [s for s in out if id(s) not in swallowed]
             out.append(best)
-            taken.update(range(best.i, best.j))
+            for k in range(best.i, best.j):
+                owner[k] = best
             i = best.j
         else:
             i += 1
@@ -423,12 +431,66 @@ def _title_grammar_spans(
 
 
 _SYLLABLE = re.compile(r"^[A-Z][a-z]{0,5}(?:[-‐‑][a-zA-Z]{1,6})?$|^[A-Z]{1,6}(?:[-‐‑][A-Z]{1,6})?$")
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[-‐‑'’][A-Za-z][a-z]+)*$|^[A-Z]{2,}(?:[-‐‑][A-Z]{2,})*$")
+
+_APPOSITION = re.compile(
+    r"^\s*,\s*(?:a|an|the|who|whose|himself|herself)\b|^\s+(?:said|says|told|added|wrote)\b"
+)
+
+
+_KO_SYLLABLE = (
+    r"(?:kk|tt|pp|ss|jj|tch|ch|sh|kh|th|ph|[gknrdlmbpsjhtc])?"
+    r"(?:yeo|yae|wae|weo|eo|eu|ae|oe|wa|wo|we|wi|ui|ya|yo|yu|ye|oo|ou|ee|a|e|i|o|u)"
+    r"(?:ng|k|n|l|m|p|t)?"
+)
+_KO_GIVEN = re.compile(rf"^{_KO_SYLLABLE}(?:[-‐‑]?{_KO_SYLLABLE})?$")
 
 
 def _korean_shaped(tokens: list[_Token], i: int, j: int) -> bool:
+    """A known Korean surname, then words that read as romanized Korean syllables."""
     if not hangul.surname_classes(tokens[i].text):
         return False
-    return all(_SYLLABLE.match(t.text) for t in tokens[i + 1 : j])
+    return all(
+        _SYLLABLE.match(t.text) and _KO_GIVEN.match(t.text.lower()) for t in tokens[i + 1 : j]
+    )
+
+
+def _chinese_shaped(tokens: list[_Token], i: int, j: int) -> bool:
+    if j - i != 2 or tokens[i].key not in linker_words().chinese_surnames:
+        return False
+    return han.pinyin_syllables(tokens[i + 1].key) is not None
+
+
+@frozen
+class LinkerWords:
+    """The linker's word lists, from ``data/linker_words.toml``."""
+
+    common_words: frozenset[str]
+    chinese_surnames: frozenset[str]
+    person_cues_before: frozenset[str]
+    place_words: frozenset[str]
+    building_words: frozenset[str]
+    not_name_words: frozenset[str]
+
+
+@cache
+def linker_words() -> LinkerWords:
+    """The linker's word lists (loaded once); ``not_name_words`` includes the title grammar's
+    role and country words."""
+    raw = (resources.files("canonym") / "data" / "linker_words.toml").read_bytes()
+    data = tomllib.loads(raw.decode("utf-8"))
+    words = title_words()
+    not_names = set(data["not_name_words"]) | set(words.roles) | set(data["place_words"])
+    not_names |= {w for p, _ in words.countries for w in p}
+    not_names |= {w for p, _ in words.loose_countries for w in p}
+    return LinkerWords(
+        common_words=frozenset(data["common_words"]),
+        chinese_surnames=frozenset(data["chinese_surnames"]),
+        person_cues_before=frozenset(data["person_cues_before"]),
+        place_words=frozenset(data["place_words"]),
+        building_words=frozenset(data["building_words"]),
+        not_name_words=frozenset(not_names),
+    )
 
 
 def _name_shape_spans(
@@ -438,8 +500,9 @@ def _name_shape_spans(
     spans: list[_Span],
     on: _dt.date | str | None,
 ) -> list[_Span]:
-    """Capitalised runs shaped like a Korean name (a known surname, then one or two syllable
-    words), or two to three capitalised words right after an office: persons, even untabled."""
+    """Persons the tables may lack: two or three capitalised name words shaped like a Korean or
+    Chinese name, or with a cue around them: an office or a word such as "spokesman", "By" or
+    "said" before, an apposition (", a researcher", ", who") or "said" after."""
     # a lone family name ("Lee" of "Lee Sang-min") gives way to a whole name
     weak = {s.i: s for s in spans if s.j - s.i == 1 and _family_only(s.resolution)}
     taken = _covered([s for s in spans if s.i not in weak])
@@ -448,10 +511,15 @@ def _name_shape_spans(
         for s in spans
         if s.resolution.candidates and s.resolution.candidates[0].entity.kind is Kind.TITLE
     }
+    lw = linker_words()
+    stop = lw.not_name_words
     out = [s for s in spans if s.i not in weak]
+    named_ends: set[int] = set()
     i = 0
     while i < len(tokens):
         if i in taken or not tokens[i].capital:
+            if i in weak:
+                out.append(weak[i])
             i += 1
             continue
         found: _Span | None = None
@@ -459,16 +527,32 @@ def _name_shape_spans(
             j = i + size
             if j > len(tokens) or taken.intersection(range(i, j)):
                 continue
-            if not all(t.capital for t in tokens[i:j]):
+            run = tokens[i:j]
+            if not all(_NAME_WORD.match(t.text) and t.key not in stop for t in run):
                 continue
-            if not (_korean_shaped(tokens, i, j) or i in after_title):
-                continue
-            if any(
-                tokens[k].end - tokens[k].start > 0
-                and text[tokens[k].end : tokens[k + 1].start].strip(" \n")
-                for k in range(i, j - 1)
+            gaps = [text[tokens[k].end : tokens[k + 1].start] for k in range(i, j - 1)]
+            if any(g.strip() or "\n\n" in g for g in gaps):
+                continue  # punctuation or a paragraph between the words: not one name
+            following = text[tokens[j - 1].end : tokens[j - 1].end + 40]
+            if (
+                j < len(tokens)
+                and tokens[j].key in lw.place_words
+                and not text[tokens[j - 1].end : tokens[j].start].strip()
             ):
-                continue  # punctuation between the words: not one name
+                continue  # "Kim Il Sung Square"
+            before = tokens[i - 1].key if i else ""
+            cued = (
+                i in after_title
+                or (
+                    before in lw.person_cues_before
+                    and not text[tokens[i - 1].end : tokens[i].start].strip()
+                )
+                or (before == "and" and i - 1 in named_ends)
+                or bool(_APPOSITION.match(following))
+            )
+            shaped = _korean_shaped(tokens, i, j) or _chinese_shaped(tokens, i, j)
+            if not (shaped or cued):
+                continue
             r = resolver.resolve(_slice(text, tokens, i, j), kinds={Kind.PERSON}, on=on)
             if r.status is Status.AMBIGUOUS and r.method is Method.NEAR:
                 r = _unmatched(r, "a name shaped like a person's; the nearest tabled people differ")
@@ -477,6 +561,7 @@ def _name_shape_spans(
         if found is not None:
             out.append(found)
             taken.update(range(found.i, found.j))
+            named_ends.add(found.j)
             i = found.j
         else:
             if i in weak:
@@ -528,6 +613,20 @@ def _extend_left(
     out: list[_Span] = []
     for s in spans:
         kind = _kind(s.resolution)
+        if kind in {Kind.TITLE, None} and s.i > 0 and tokens[s.i - 1].key in _RANKS:
+            i = s.i
+            while (
+                i > 0
+                and (i - 1) not in taken
+                and (tokens[i - 1].key in left_words or tokens[i - 1].key in _RANKS)
+            ):
+                i -= 1
+            wider = resolver.resolve(_slice(text, tokens, i, s.j), kinds={Kind.TITLE}, on=on)
+            if wider.status is Status.UNMATCHED:
+                continue  # "Russian Deputy Foreign Minister": another office, not a tabled one
+            taken.update(range(i, s.i))
+            out.append(_Span(i, s.j, wider, s.via + "+rank"))
+            continue
         if kind in {Kind.TITLE, Kind.ORGANISATION}:
             i = s.i
             while (
@@ -554,6 +653,90 @@ def _extend_left(
                 if better:
                     taken.update(range(i, s.i))
                     s = _Span(i, s.j, r, s.via)
+        out.append(s)
+    return out
+
+
+_PLACE_USE = frozenset({"in", "at", "inside", "outside", "near", "around"})
+_RANKS = frozenset({"deputy", "vice", "first", "assistant", "senior", "junior", "chief"})
+#: What may stand between a person and the office that follows: "Kim Yong Nam served as
+#: foreign minister", "Choe Son Hui, minister of Foreign Affairs".
+_NAME_TO_TITLE = frozenset(
+    {",", "", "as", "served as", "became", "was", "is", "was named", "was appointed", "remains"}
+)
+
+
+def _places(text: str, tokens: list[_Token], spans: list[_Span]) -> list[_Span]:
+    """Drop names used as places: a person's name in "Kim Il Sung Square", a one-word body in
+    "in the Kremlin" or "by the Kremlin wall"."""
+    lw = linker_words()
+    out = []
+    for s in spans:
+        kind = _kind(s.resolution)
+        nxt = tokens[s.j].key if s.j < len(tokens) else ""
+        if (
+            kind is Kind.PERSON
+            and nxt in lw.place_words
+            and tokens[s.j].capital
+            and not text[tokens[s.j - 1].end : tokens[s.j].start].strip()
+        ):
+            continue
+        if kind is Kind.ORGANISATION and s.j - s.i == 1:
+            before = [t.key for t in tokens[max(0, s.i - 2) : s.i]]
+            if nxt in lw.building_words or (
+                len(before) == 2 and before[1] == "the" and before[0] in _PLACE_USE
+            ):
+                continue
+        out.append(s)
+    return out
+
+
+def _bracketed(text: str, tokens: list[_Token], spans: list[_Span]) -> list[_Span]:
+    """An ambiguous name followed by a native-script name in brackets that decides it:
+    "Pak Yong Il (박영일)"."""
+    out = list(spans)
+    for k in range(len(out) - 1):
+        s, t = out[k], out[k + 1]
+        if s.resolution.status is not Status.AMBIGUOUS or t.resolution.entity is None:
+            continue
+        between = text[tokens[s.j - 1].end : tokens[t.i].start]
+        closing = text[tokens[t.j - 1].end : tokens[t.j - 1].end + 1]
+        if between.strip() != "(" or closing != ")":
+            continue
+        entity = t.resolution.entity
+        if entity.id in {c.id for c in s.resolution.candidates}:
+            detail = f"the name in brackets after it, {t.resolution.query!r}, is {entity.id}"
+            out[k] = _Span(s.i, s.j, _decided(s.resolution, entity, detail), s.via + "+brackets")
+    return out
+
+
+def _document_offices(spans: list[_Span]) -> list[_Span]:
+    """An ambiguous mention ("the Defence Ministry", "Пак Ён Иль") takes the one candidate that
+    the document names elsewhere, directly or through its offices; with two such candidates it
+    stays ambiguous."""
+    named: set[str] = set()
+    for s in spans:
+        e = s.resolution.entity
+        if s.resolution.status is Status.MATCHED and e is not None:
+            named.add(e.id)
+            named.update(x for x in (e.organisation, e.parent) if x)
+            if s.resolution.title is not None:
+                named.add(s.resolution.title.id)
+                if s.resolution.title.organisation:
+                    named.add(s.resolution.title.organisation)
+    out = []
+    for s in spans:
+        r = s.resolution
+        kinds = {c.entity.kind for c in r.candidates}
+        if r.status is Status.AMBIGUOUS and kinds and len(kinds) == 1:
+            fits = [
+                c.entity
+                for c in r.candidates
+                if c.entity.id in named or (c.entity.organisation or "") in named
+            ]
+            if len(fits) == 1:
+                detail = f"the document names {fits[0].id} elsewhere"
+                s = _Span(s.i, s.j, _decided(r, fits[0], detail), s.via + "+document")
         out.append(s)
     return out
 
@@ -585,8 +768,8 @@ def _with_titles(
             between = text[tokens[min(s.j, t.j) - 1].end : tokens[max(s.i, t.i)].start]
             if n < k and between.strip():
                 continue  # "TITLE NAME" must be adjacent
-            if n > k and between.strip() not in {",", ""}:
-                continue  # "NAME, TITLE"
+            if n > k and " ".join(between.split()) not in _NAME_TO_TITLE:
+                continue  # "NAME, TITLE", "NAME served as TITLE"
             title_text = _slice(text, tokens, t.i, t.j)
             name_text = _slice(text, tokens, s.i, s.j)
             combined = f"{title_text} {name_text}" if n < k else f"{name_text}, {title_text}"
@@ -661,7 +844,7 @@ def _coreference(resolver: Resolver, tokens: list[_Token], spans: list[_Span]) -
                     s.via + "+coreference",
                 )
             )
-        elif tokens[s.i].key in COMMON_WORDS:
+        elif tokens[s.i].key in linker_words().common_words:
             continue  # "No", "So", "May": a word, unless the person is named in full
         else:
             # no full mention: the tables alone do not decide a bare family name
