@@ -1,6 +1,7 @@
 """Shared fixtures and Hypothesis profiles.
 
-Profiles: ``dev`` (default, quick) and ``ci`` (more examples); choose with
+Profiles: ``dev`` (default, quick), ``ci`` (more examples) and ``fuzz`` (a long run,
+``CANONYM_FUZZ_EXAMPLES`` examples per property, 20000 by default); choose with
 ``HYPOTHESIS_PROFILE=ci``. Unit tests of the machinery use the small synthetic table in
 ``fixtures/mini.toml``; tests of the shipped data use the default tables.
 """
@@ -20,6 +21,14 @@ settings.register_profile(
 )
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+# A long fuzz run of the robustness properties (docs/guarantees.md):
+#   HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_reliability.py -k survive
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("CANONYM_FUZZ_EXAMPLES", "20000")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 

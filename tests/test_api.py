@@ -40,10 +40,11 @@ ALLOWED = {
     "formats": {"errors", "model", "text"},
     "tables": {"errors", "formats", "model", "text"},
     "index": {"model", "tables", "text", "titles", "translit"},
-    "resolver": {"index", "linker", "model", "tables", "text", "titles", "translit"},
+    "resolver": {"index", "linker", "model", "store", "tables", "text", "titles", "translit"},
+    "store": {"errors", "formats", "tables"},
     # the linker drives a resolver; it names the class only for type checking
     "linker": {"model", "text", "titles", "translit", "resolver"},
-    "cli": {"__init__"},
+    "cli": {"__init__", "store"},  # store.write_atomically: public, for atomic output files
 }
 
 

@@ -36,6 +36,7 @@ from .resolver import (
     link,
     resolve,
 )
+from .store import IndexFileError
 from .tables import (
     SCHEMA_VERSION,
     Tables,
@@ -60,6 +61,7 @@ __all__ = [
     "Evidence",
     "Hit",
     "Index",
+    "IndexFileError",
     "Kind",
     "Mention",
     "Method",

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 import canonym
+from canonym.store import write_atomically
 
 __all__ = ["main"]
 
@@ -24,6 +25,9 @@ def _add_table_options(parser: argparse.ArgumentParser) -> None:
         help="load this table file after the shipped tables (repeatable)",
     )
     parser.add_argument("--no-defaults", action="store_true", help="do not load the shipped tables")
+    parser.add_argument(
+        "--index", metavar="FILE", help="use a resolver saved with 'canonym save' instead"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="minimum score for a match (default %(default)s)",
     )
     p.add_argument("--explain", action="store_true", help="print the reasons under each row")
+    p.add_argument("--output", metavar="FILE", help="write JSON Lines here, atomically")
     p.add_argument("--on", metavar="DATE", help="the date the texts speak of (YYYY[-MM[-DD]])")
     _add_table_options(p)
 
@@ -54,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="text files (UTF-8); '-' reads stdin")
     p.add_argument("--json", action="store_true", help="one JSON object per document")
     p.add_argument("--html", metavar="DIR", help="write DIR/<name>.html with every mention marked")
+    p.add_argument("--output", metavar="FILE", help="write JSON Lines here, atomically")
     p.add_argument("--on", metavar="DATE", help="the date the texts speak of (YYYY[-MM[-DD]])")
     _add_table_options(p)
 
@@ -76,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically), not stdout")
     _add_table_options(p)
 
+    p = sub.add_parser("save", help="save a resolver (tables + threshold) to a file")
+    p.add_argument("output", metavar="FILE")
+    p.add_argument("--threshold", type=float, default=canonym.DEFAULT_THRESHOLD)
+    _add_table_options(p)
+
     p = sub.add_parser("show", help="print an entity by id as JSON")
     p.add_argument("ids", nargs="+", metavar="ID")
     _add_table_options(p)
@@ -85,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _resolver(
     args: argparse.Namespace, threshold: float = canonym.DEFAULT_THRESHOLD
 ) -> canonym.Resolver:
+    if getattr(args, "index", None):
+        return canonym.Resolver.open(args.index)
     if not args.table and not args.no_defaults:
         return canonym.Resolver(threshold=threshold)
     return canonym.Resolver.load(*args.table, defaults=not args.no_defaults, threshold=threshold)
@@ -111,6 +124,10 @@ def _table(rows: list[list[str]], out: TextIO) -> None:
 def _cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args, args.threshold)
     results = [resolver.resolve(q, on=args.on) for q in _queries(args.texts, sys.stdin)]
+    if args.output:
+        lines = [json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in results]
+        write_atomically(args.output, "".join(lines).encode("utf-8"))
+        return 0
     if args.json:
         for r in results:
             out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
@@ -151,6 +168,7 @@ def _read_text(name: str) -> str:
 def _cmd_link(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args)
     status = 0
+    collected: list[str] = []
     html_dir = Path(args.html) if args.html else None
     if html_dir is not None:
         html_dir.mkdir(parents=True, exist_ok=True)
@@ -166,10 +184,10 @@ def _cmd_link(args: argparse.Namespace, out: TextIO) -> int:
         if html_dir is not None:
             stem = "stdin" if name == "-" else Path(name).stem
             target = html_dir / f"{stem}.html"
-            temporary = target.with_suffix(".html.tmp")
-            temporary.write_text(doc.to_html(title=name), encoding="utf-8")
-            temporary.replace(target)
-        if args.json:
+            write_atomically(target, doc.to_html(title=name).encode("utf-8"))
+        if args.output:
+            collected.append(json.dumps({"file": name, **doc.to_dict()}, ensure_ascii=False))
+        elif args.json:
             out.write(json.dumps({"file": name, **doc.to_dict()}, ensure_ascii=False) + "\n")
         elif html_dir is None:
             out.write(f"== {name}: {len(doc)} mentions\n")
@@ -188,6 +206,8 @@ def _cmd_link(args: argparse.Namespace, out: TextIO) -> int:
                     ]
                 )
             _table(rows, out)
+    if args.output:
+        write_atomically(args.output, "".join(line + "\n" for line in collected).encode("utf-8"))
     return status
 
 
@@ -226,10 +246,14 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     if args.output is None:
         out.write(text)
         return 0
-    target = Path(args.output)
-    temporary = target.with_name(target.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(target)
+    write_atomically(args.output, text.encode("utf-8"))
+    return 0
+
+
+def _cmd_save(args: argparse.Namespace, out: TextIO) -> int:
+    resolver = _resolver(args, args.threshold)
+    resolver.save(args.output)
+    out.write(f"saved {len(resolver.tables)} entities to {args.output}\n")
     return 0
 
 
@@ -270,6 +294,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_link(args, out)
         if args.command == "export":
             return _cmd_export(args, out)
+        if args.command == "save":
+            return _cmd_save(args, out)
         return _cmd_show(args, out)
     except canonym.CanonymError as exc:
         sys.stderr.write(f"canonym: {exc}\n")

@@ -221,6 +221,8 @@ class Index:
     holders: Mapping[str, tuple[tuple[Entity, Office], ...]]
     #: every key a run of words in running text may have (for the linker), and their prefixes
     span_keys: frozenset[str] = attrs.field(factory=frozenset, repr=False)
+    #: entity id -> the keys its family name has in the ``family`` tier
+    family_keys: Mapping[str, frozenset[str]] = attrs.field(factory=dict, repr=False)
     key_prefixes: frozenset[str] = attrs.field(factory=frozenset, repr=False)
     # memo of organisation phrases; a cache only, so it may fill while the index is shared
     _org_cache: dict[tuple[tuple[str, ...], str | None], tuple[Entity, ...]] = attrs.field(
@@ -332,11 +334,16 @@ class Index:
             if a.text[:4].casefold() == "the " and analyze(a.text).key
         }
         prefixes = frozenset(k[:n] for k in span_keys for n in range(1, len(k) + 1))
+        family_keys: dict[str, set[str]] = {}
+        for key, family_hits in tiers["family"].items():
+            for h in family_hits:
+                family_keys.setdefault(h.entity.id, set()).add(key)
         return attrs.evolve(
             index,
             roles=MappingProxyType({k: tuple(v) for k, v in roles.items()}),
             span_keys=span_keys,
             key_prefixes=prefixes,
+            family_keys=MappingProxyType({k: frozenset(v) for k, v in family_keys.items()}),
         )
 
     # -----------------------------------------------------------------------------------------

@@ -271,12 +271,38 @@ class _Span:
     via: str
 
 
+class _Memo:
+    """A resolver whose answers are remembered for one document: news repeats its names, and
+    adversarial text ("Kim Kim Kim ...") repeats them a million times."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.inner = resolver
+        self.index = resolver.index
+        self.memo: dict[tuple[str, frozenset[Kind] | None, object], Resolution] = {}
+
+    def resolve(
+        self,
+        text: str,
+        *,
+        kinds: set[Kind] | frozenset[Kind] | None = None,
+        on: _dt.date | str | None = None,
+    ) -> Resolution:
+        key = (text, frozenset(kinds) if kinds is not None else None, on)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.inner.resolve(text, kinds=kinds, on=on)
+            if len(self.memo) < 100_000:
+                self.memo[key] = found
+        return found
+
+
 def link_text(resolver: Resolver, text: str, *, on: _dt.date | str | None = None) -> Document:
     """Link every mention in ``text`` with ``resolver`` (see the module documentation)."""
     if not isinstance(text, str):
         msg = f"link() takes a str, not {type(text).__name__}"
         raise TypeError(msg)
     tokens = _tokens(text)
+    resolver = _Memo(resolver)  # type: ignore[assignment]  # same interface, answers memoised
     spans = _spelling_spans(resolver, text, tokens, on)
     spans = _title_grammar_spans(resolver, text, tokens, spans, on)
     spans = _name_shape_spans(resolver, text, tokens, spans, on)
@@ -370,6 +396,7 @@ def _title_grammar_spans(
         k for k, s in owner.items() if _kind(s.resolution) in {Kind.TITLE, Kind.ORGANISATION, None}
     }
     out = list(spans)
+    dropped: set[int] = set()  # spans swallowed by a longer office, removed at the end
     i = 0
     while i < len(tokens):
         first = owner.get(i)
@@ -419,15 +446,14 @@ def _title_grammar_spans(
                 best = _Span(i, end, r, "title-grammar")
                 break
         if best is not None:
-            swallowed = {id(owner[k]) for k in range(best.i, best.j) if k in owner}
-            out = [s for s in out if id(s) not in swallowed]
+            dropped.update(id(owner[k]) for k in range(best.i, best.j) if k in owner)
             out.append(best)
             for k in range(best.i, best.j):
                 owner[k] = best
             i = best.j
         else:
             i += 1
-    return out
+    return [s for s in out if id(s) not in dropped]
 
 
 _SYLLABLE = re.compile(r"^[A-Z][a-z]{0,5}(?:[-‐‑][a-zA-Z]{1,6})?$|^[A-Z]{1,6}(?:[-‐‑][A-Z]{1,6})?$")
@@ -810,10 +836,10 @@ def _coreference(resolver: Resolver, tokens: list[_Token], spans: list[_Span]) -
             and r.method is not Method.FAMILY_NAME
         ):
             full.append((s.i, r.entity))
-    family_of: dict[str, set[str]] = {}
-    for tier_key, hits in resolver.index.tiers["family"].items():
-        for h in hits:
-            family_of.setdefault(h.entity.id, set()).add(tier_key)
+    by_family: dict[str, dict[str, Entity]] = {}
+    for _, entity in full:
+        for key in resolver.index.family_keys.get(entity.id, ()):
+            by_family.setdefault(key, {})[entity.id] = entity
     out: list[_Span] = []
     for s in spans:
         r = s.resolution
@@ -824,10 +850,9 @@ def _coreference(resolver: Resolver, tokens: list[_Token], spans: list[_Span]) -
         if not short:
             out.append(s)
             continue
-        key = tokens[s.i].key
-        people = {e.id: (pos, e) for pos, e in full if key in family_of.get(e.id, ())}
+        people = by_family.get(tokens[s.i].key, {})
         if len(people) == 1:
-            ((_, entity),) = people.values()
+            (entity,) = people.values()
             detail = f"the document names {entity.id} ({entity.name}) in full"
             out.append(_Span(s.i, s.j, _decided(r, entity, detail), s.via + "+coreference"))
         elif len(people) > 1:
@@ -838,7 +863,7 @@ def _coreference(resolver: Resolver, tokens: list[_Token], spans: list[_Span]) -
                     s.j,
                     _ambiguous(
                         r,
-                        [e for _, e in people.values()],
+                        list(people.values()),
                         f"the document names several people so: {ids}",
                     ),
                     s.via + "+coreference",

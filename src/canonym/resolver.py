@@ -30,6 +30,7 @@ from .model import (
     Status,
     as_date,
 )
+from .store import IndexFileError, dump_index, load_index, write_atomically
 from .tables import Tables, default_tables, extend_tables, load_tables
 from .text import Normalized, analyze
 from .titles import parse_title, split_country
@@ -173,6 +174,32 @@ class Resolver:
 
     def __repr__(self) -> str:
         return f"Resolver({len(self.tables)} entities, threshold={self.threshold})"
+
+    def save(self, path: str | Path) -> None:
+        """Save this resolver (its tables and threshold) to ``path``, atomically.
+
+        The file is data, never code: gzip-compressed JSON with a format version and a
+        SHA-256 checksum (docs/guarantees.md). :meth:`open` reads it back.
+        """
+        from importlib.metadata import version
+
+        write_atomically(path, dump_index(self.tables, self.threshold, version("canonym")))
+
+    @classmethod
+    def open(cls, path: str | Path) -> Resolver:
+        """Read a resolver saved by :meth:`save`.
+
+        Raises:
+            IndexFileError: the file is unreadable, truncated, corrupt, tampered with, or of
+                another format or version; no resolver is built from it.
+        """
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            msg = f"{path}: cannot read: {exc.strerror or exc}"
+            raise IndexFileError(msg) from None
+        tables, threshold = load_index(data, str(path))
+        return cls(tables, threshold=threshold)
 
     def extend(
         self,

@@ -629,6 +629,20 @@ def extend_tables(
     return Tables(entities, files=[*tables.files, *(str(p) for p in paths)])
 
 
+def tables_from_sources(sources: list[tuple[str, bytes]]) -> Tables:
+    """Tables from (file name, bytes) pairs, merged in order as files are; the names give the
+    formats (by suffix) and the origins.
+
+    Raises:
+        TableError: listing every problem.
+    """
+    entities, problems, lines = _gather(sources)
+    problems.extend(_check_entities(entities, lines))
+    if problems:
+        raise TableError(problems)
+    return Tables(entities)
+
+
 def export_tables(tables: Tables, fmt: str = "toml") -> str:
     """Write ``tables`` as one file of format ``fmt`` (``toml``, ``json``, ``jsonl`` or
     ``csv``); loading it back (``defaults=False``) gives equal tables."""

@@ -1,0 +1,248 @@
+"""Reliability: hostile input never crashes, answers never depend on the run, the process or
+the thread, and long inputs cost time in proportion to their length (docs/guarantees.md)."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import csv
+import json
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import canonym
+from canonym import Status
+
+ROOT = Path(__file__).parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+# Pieces of hostile text, mixed into names by the strategies below.
+HOSTILE = [
+    "\x00",
+    "\x07",
+    "\x1b[31m",
+    "\ud800",  # a lone surrogate
+    "\udfff",
+    "\u0301" * 50,  # a flood of combining marks
+    "\u200d",  # zero-width joiner
+    "\u200b",
+    "\u202e",  # right-to-left override
+    "\u200f",  # right-to-left mark
+    "\ufeff",
+    unicodedata.normalize("NFD", "최룡해"),  # conjoining jamo
+    "\u3131\u314f\u3141",  # compatibility jamo
+    "Ｋｉｍ　Ｊｏｎｇ　Ｕｎ",  # full-width Latin
+    "Kimза習",  # mixed scripts in one token
+    "then-then-then-",
+    "'s's's",
+    ",,,,",
+    "Comrade " * 20,
+]
+
+hostile_text = st.lists(
+    st.one_of(
+        st.sampled_from(HOSTILE),
+        st.sampled_from(["Kim Jong Un", "Choe", "Defence Minister", "KPA", "Пак Ён Иль"]),
+        st.text(alphabet=st.characters(codec=None), max_size=12),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(hostile_text)
+def test_resolve_survives_hostile_text(text: str) -> None:
+    r = canonym.resolve(text)
+    assert r.status in set(Status)
+    assert 0.0 <= r.score <= 1.0
+    r.explain()
+    json.dumps(r.to_dict())
+
+
+@given(hostile_text)
+def test_link_survives_hostile_text(text: str) -> None:
+    doc = canonym.link(text)
+    for m in doc.mentions:
+        assert text[m.start : m.end] == m.text
+    doc.to_html()
+    json.dumps(doc.to_dict())
+
+
+@given(st.binary(max_size=300), st.sampled_from(["t.toml", "t.json", "t.jsonl", "t.csv"]))
+def test_table_loaders_raise_only_table_errors(data: bytes, name: str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        problems = canonym.check_tables(path, defaults=False)
+        if problems:
+            with pytest.raises(canonym.TableError) as info:
+                canonym.load_tables(path, defaults=False)
+            assert info.value.problems == tuple(problems)
+        else:
+            canonym.load_tables(path, defaults=False)
+
+
+def test_one_huge_word_and_an_over_long_query() -> None:
+    word = "Kim" * 350_000  # about 1 MB, one token
+    r = canonym.resolve(word)
+    assert r.status is Status.UNMATCHED
+    assert "longer than" in r.explain()
+    doc = canonym.link(word + " Kim Jong Un")
+    assert [m.id for m in doc.mentions] == ["kp.kim-jong-un"]
+
+
+def _answers() -> str:
+    resolver = canonym.default_resolver()
+    rows = list(
+        csv.DictReader(
+            (ROOT / "tests/data/variants.tsv").open(encoding="utf-8"),
+            delimiter="\t",
+            quoting=csv.QUOTE_NONE,
+        )
+    )
+    out = [resolver.resolve(r["query"]).to_dict() for r in rows[::3]]
+    out += [resolver.link(p.read_text(encoding="utf-8")).to_dict() for p in SEEDS]
+    return json.dumps(out, ensure_ascii=False, sort_keys=True)
+
+
+SCRIPT = (
+    "import sys; sys.path.insert(0, sys.argv[1]); "
+    "import test_reliability as t; sys.stdout.write(t._answers())"
+)
+
+
+@pytest.mark.parametrize("seed", ["0", "1", "4242"])
+def test_same_answers_in_other_processes_and_hash_seeds(seed: str) -> None:
+    here = _answers()
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(Path(__file__).parent)],
+        capture_output=True,
+        check=True,
+        env=env,
+    )
+    assert done.stdout.decode("utf-8") == here
+
+
+def test_threads_share_one_resolver() -> None:
+    resolver = canonym.Resolver()  # a fresh one: its memos start empty under contention
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS] * 4
+    names = [
+        "Choe Ryong Hae",
+        "Чхве Рён Хэ",
+        "Foreign Minister Choe",
+        "Kim",
+        "Andrey Belousov",
+        "Russia's MFA",
+        "SPA Standing Committee president",
+        "Pak Yong-il",
+    ] * 10
+    serial_links = [resolver.link(t).to_dict() for t in texts]
+    serial_names = [resolver.resolve(n).to_dict() for n in names]
+    fresh = canonym.Resolver()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        links = list(pool.map(lambda t: fresh.link(t).to_dict(), texts))
+        resolved = list(pool.map(lambda n: fresh.resolve(n).to_dict(), names))
+    assert links == serial_links
+    assert resolved == serial_names
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("index") / "resolver.canonym"
+    canonym.Resolver(threshold=0.8).save(path)
+    return path
+
+
+def test_a_saved_resolver_answers_alike(saved: Path) -> None:
+    opened = canonym.Resolver.open(saved)
+    assert opened.threshold == 0.8
+    assert opened.tables.entities == canonym.default_tables().entities
+    for text in ["Ch'oe Ryong-hae", "Foreign Minister Choe", "Пак Ён Иль", "Putin"]:
+        assert (
+            opened.resolve(text).to_dict()
+            == canonym.Resolver(threshold=0.8).resolve(text).to_dict()
+        )
+
+
+def _tamper(data: bytes) -> bytes:
+    import gzip
+
+    text = gzip.decompress(data).decode("utf-8").replace("Choe Ryong Hae", "Choe Ryong Hax", 1)
+    return gzip.compress(text.encode("utf-8"))
+
+
+def _version(data: bytes) -> bytes:
+    import gzip
+
+    text = gzip.decompress(data).decode("utf-8").replace('"version": 1', '"version": 99', 1)
+    return gzip.compress(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda d: d[: len(d) // 2], "truncated"),
+        (lambda d: b"", "empty file"),
+        (lambda d: b"\x00garbage" + d, "not a saved canonym resolver"),
+        (lambda d: __import__("gzip").compress(b"{not json"), "invalid JSON"),
+        (lambda d: __import__("gzip").compress(b'{"format": "pickle"}'), "format is not"),
+        (_version, "format version 99"),
+        (_tamper, "checksum mismatch"),
+    ],
+    ids=["truncated", "empty", "corrupt", "not-json", "other-format", "version", "tampered"],
+)
+def test_damaged_saved_resolvers_are_refused(
+    saved: Path, tmp_path: Path, damage: object, message: str
+) -> None:
+    bad = tmp_path / "bad.canonym"
+    bad.write_bytes(damage(saved.read_bytes()))  # type: ignore[operator]
+    with pytest.raises(canonym.IndexFileError, match=message) as info:
+        canonym.Resolver.open(bad)
+    assert str(bad) in str(info.value)
+    assert isinstance(info.value, ValueError)
+    with pytest.raises(canonym.IndexFileError, match="cannot read"):
+        canonym.Resolver.open(tmp_path / "missing.canonym")
+
+
+def test_cli_outputs_are_complete_and_atomic(tmp_path: Path, saved: Path) -> None:
+    from canonym.cli import main
+
+    good = [str(p) for p in SEEDS]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\xff\xd8\xff\xe0 JFIF")
+    output = tmp_path / "out.jsonl"
+    output.write_text("old content\n", encoding="utf-8")
+    code = main(
+        ["link", "--index", str(saved), "--output", str(output), *good, str(empty), str(binary)]
+    )
+    assert code == 1  # one file could not be read
+    lines = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert [line["file"] for line in lines] == [*good, str(empty)]  # every readable input
+    assert lines[-1]["mentions"] == []
+    assert not list(tmp_path.glob(".out.jsonl.*"))  # no temporary file left behind
+    names = tmp_path / "names.jsonl"
+    code = main(["resolve", "--output", str(names), "Choe", "Kim Jong Un", ""])
+    assert code == 0
+    assert [json.loads(x)["status"] for x in names.read_text().splitlines()] == [
+        "ambiguous",
+        "matched",
+        "unmatched",
+    ]
+
+
+def test_nothing_loaded_from_disk_is_code() -> None:
+    source = "\n".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "src" / "canonym").rglob("*.py")
+    )
+    for forbidden in ("import pickle", "import marshal", "eval(", "exec(", "__import__", "shelve"):
+        assert forbidden not in source, forbidden
