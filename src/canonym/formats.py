@@ -19,7 +19,7 @@ from typing import Any
 from attrs import frozen
 
 from .errors import Problem
-from .model import Entity
+from .model import SCALAR_FIELDS, Entity
 
 __all__ = ["FORMATS", "RawEntry", "RawFile", "dump", "format_of", "read"]
 
@@ -30,22 +30,7 @@ _SUFFIXES = {".toml": "toml", ".json": "json", ".jsonl": "jsonl", ".ndjson": "js
 #: CSV columns that describe the entity (the same on every row of one id), and the ones that
 #: describe one alias (one per row). ``name`` is the alias of its row unless an ``alias``
 #: column is present, in which case ``name`` is the display name.
-CSV_ENTITY_COLUMNS = (
-    "id",
-    "kind",
-    "name",
-    "country",
-    "family_name",
-    "organisation",
-    "parent",
-    "wikidata",
-    "born",
-    "died",
-    "note",
-    "sources",
-    "not_same_as",
-    "offices",
-)
+CSV_ENTITY_COLUMNS = ("id", "kind", "name", *SCALAR_FIELDS, "sources", "not_same_as", "offices")
 CSV_ALIAS_COLUMNS = (
     "alias",
     "native",
@@ -330,9 +315,9 @@ def _entity_data(entity: Entity) -> dict[str, Any]:
     from .text import detect_script
 
     data: dict[str, Any] = {"id": entity.id, "kind": entity.kind.value, "name": entity.name}
-    for key in ("country", "family_name", "organisation", "parent", "wikidata", "born", "died"):
+    for key in SCALAR_FIELDS:
         value = getattr(entity, key)
-        if value is not None:
+        if value is not None and key != "note":
             data[key] = value
     native = [a.text for a in entity.aliases if a.native]
     if native:

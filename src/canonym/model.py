@@ -102,6 +102,18 @@ def _candidates(items: Iterable[Candidate]) -> tuple[Candidate, ...]:
     return tuple(items)
 
 
+#: The entity fields that hold one optional string, in the order tables and exports use.
+SCALAR_FIELDS: tuple[str, ...] = (
+    "country",
+    "family_name",
+    "organisation",
+    "parent",
+    "wikidata",
+    "born",
+    "died",
+    "note",
+)
+
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -266,16 +278,7 @@ class Entity:
     def to_dict(self) -> dict[str, Any]:
         """Return the entity as JSON-ready data (empty fields left out)."""
         out: dict[str, Any] = {"id": self.id, "kind": self.kind.value, "name": self.name}
-        for key in (
-            "country",
-            "family_name",
-            "organisation",
-            "parent",
-            "wikidata",
-            "born",
-            "died",
-            "note",
-        ):
+        for key in SCALAR_FIELDS:
             value = getattr(self, key)
             if value is not None:
                 out[key] = value

@@ -22,7 +22,7 @@ from unidecode import unidecode
 
 from . import formats
 from .errors import Problem, TableError, UnknownEntityError
-from .model import Alias, Entity, Kind, Office, parse_partial_date
+from .model import SCALAR_FIELDS, Alias, Entity, Kind, Office, parse_partial_date
 from .text import analyze, detect_script
 
 __all__ = [
@@ -209,18 +209,7 @@ def derive_id(kind: str, name: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Gathering and merging entries
 
-_SCALARS = (
-    "kind",
-    "name",
-    "country",
-    "family_name",
-    "organisation",
-    "parent",
-    "wikidata",
-    "born",
-    "died",
-    "note",
-)
+_SCALARS = ("kind", "name", *SCALAR_FIELDS)
 _LISTS = ("aliases", "native", "offices", "not_same_as", "sources")
 
 
