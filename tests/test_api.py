@@ -83,3 +83,16 @@ def test_import_does_not_build_tables() -> None:
         "assert canonym.resolver.default_resolver.cache_info().currsize == 0"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_import_is_light() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, canonym; "
+        "loaded = [m for m in sys.modules if m.startswith('canonym.')]; "
+        "assert loaded == [], loaded; "
+        "assert canonym.normalize('KIM, Jong Un') == 'jong un kim'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
