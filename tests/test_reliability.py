@@ -246,3 +246,15 @@ def test_nothing_loaded_from_disk_is_code() -> None:
     )
     for forbidden in ("import pickle", "import marshal", "eval(", "exec(", "__import__", "shelve"):
         assert forbidden not in source, forbidden
+
+
+def test_batches_in_worker_processes_match_serial_answers() -> None:
+    resolver = canonym.default_resolver()
+    names = ["Choe Ryong Hae", "Kim", "Andrey Belousov", "Foreign Minister Choe", "", "Пак Ён Иль"]
+    names = names * 7
+    serial = [r.to_dict() for r in resolver.resolve_many(names)]
+    parallel = [r.to_dict() for r in resolver.resolve_many(iter(names), workers=2, chunk=5)]
+    assert parallel == serial
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    docs = [d.to_dict() for d in resolver.link_many(texts, workers=2, chunk=2)]
+    assert docs == [resolver.link(t).to_dict() for t in texts]

@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="minimum score for a match (default %(default)s)",
     )
     p.add_argument("--explain", action="store_true", help="print the reasons under each row")
+    p.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
     p.add_argument("--output", metavar="FILE", help="write JSON Lines here, atomically")
     p.add_argument("--on", metavar="DATE", help="the date the texts speak of (YYYY[-MM[-DD]])")
     _add_table_options(p)
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="text files (UTF-8); '-' reads stdin")
     p.add_argument("--json", action="store_true", help="one JSON object per document")
     p.add_argument("--html", metavar="DIR", help="write DIR/<name>.html with every mention marked")
+    p.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
     p.add_argument("--output", metavar="FILE", help="write JSON Lines here, atomically")
     p.add_argument("--on", metavar="DATE", help="the date the texts speak of (YYYY[-MM[-DD]])")
     _add_table_options(p)
@@ -123,7 +125,8 @@ def _table(rows: list[list[str]], out: TextIO) -> None:
 
 def _cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args, args.threshold)
-    results = [resolver.resolve(q, on=args.on) for q in _queries(args.texts, sys.stdin)]
+    queries = _queries(args.texts, sys.stdin)
+    results = list(resolver.resolve_many(queries, workers=args.workers, on=args.on))
     if args.output:
         lines = [json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in results]
         write_atomically(args.output, "".join(lines).encode("utf-8"))
@@ -172,15 +175,16 @@ def _cmd_link(args: argparse.Namespace, out: TextIO) -> int:
     html_dir = Path(args.html) if args.html else None
     if html_dir is not None:
         html_dir.mkdir(parents=True, exist_ok=True)
+    readable: list[tuple[str, str]] = []
     for name in args.files:
         try:
-            text = _read_text(name)
+            readable.append((name, _read_text(name)))
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             sys.stderr.write(f"canonym: {name}: cannot read as UTF-8 text: {reason}\n")
             status = 1
-            continue
-        doc = resolver.link(text, on=args.on)
+    docs = resolver.link_many((t for _, t in readable), workers=args.workers, on=args.on)
+    for (name, _text), doc in zip(readable, docs, strict=True):
         if html_dir is not None:
             stem = "stdin" if name == "-" else Path(name).stem
             target = html_dir / f"{stem}.html"

@@ -6,9 +6,10 @@ the shipped tables. The matching pipeline is described in ``docs/resolving.md``.
 
 from __future__ import annotations
 
+import collections
 import datetime as _dt
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import cache
 from itertools import islice, product
 from pathlib import Path
@@ -431,6 +432,67 @@ class Resolver:
         """Resolve each text in order."""
         return [self.resolve(t) for t in texts]
 
+    def resolve_many(
+        self,
+        texts: Iterable[str],
+        *,
+        workers: int = 1,
+        chunk: int = 256,
+        kinds: Collection[Kind] | None = None,
+        on: _dt.date | str | None = None,
+    ) -> Iterator[Resolution]:
+        """Resolve many texts, yielding results in input order as they are ready.
+
+        With ``workers`` > 1 the work is spread over that many processes; each gets this
+        resolver's tables once (as a saved resolver, data not code) and builds its own index.
+        The input is read lazily, in chunks of ``chunk`` texts, with a bounded number in flight.
+        """
+        if workers <= 1:
+            for text in texts:
+                yield self.resolve(text, kinds=kinds, on=on)
+            return
+        job = ("resolve", frozenset(kinds) if kinds is not None else None, on)
+        for batch in self._in_processes(texts, workers, chunk, job):
+            yield from batch
+
+    def link_many(
+        self,
+        texts: Iterable[str],
+        *,
+        workers: int = 1,
+        chunk: int = 8,
+        on: _dt.date | str | None = None,
+    ) -> Iterator[Document]:
+        """Link many texts, yielding documents in input order as they are ready (see
+        :meth:`resolve_many` for ``workers`` and ``chunk``)."""
+        if workers <= 1:
+            for text in texts:
+                yield self.link(text, on=on)
+            return
+        for batch in self._in_processes(texts, workers, chunk, ("link", None, on)):
+            yield from batch
+
+    def _in_processes(
+        self, texts: Iterable[str], workers: int, chunk: int, job: tuple[str, Any, Any]
+    ) -> Iterator[list[Any]]:
+        import concurrent.futures
+        import itertools
+        from importlib.metadata import version
+
+        saved = dump_index(self.tables, self.threshold, version("canonym"))
+        pending: collections.deque[concurrent.futures.Future[list[Any]]] = collections.deque()
+        source = iter(texts)
+        chunks = iter(lambda: list(itertools.islice(source, chunk)), [])
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=workers, initializer=_worker_start, initargs=(saved,)
+        ) as pool:
+            for batch in chunks:
+                pending.append(pool.submit(_worker_run, job, batch))
+                if len(pending) >= 4 * workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+
     # -----------------------------------------------------------------------------------------
 
     def _search(self, text: str, a: Normalized, wanted: frozenset[Kind] | None) -> _Found:
@@ -777,6 +839,25 @@ def _align(
         if best is None or mean > best[0]:
             best = (mean, pairs)
     return best
+
+
+_WORKER: Resolver | None = None
+
+
+def _worker_start(saved: bytes) -> None:
+    """In a worker process: build the resolver once, from a saved resolver's bytes."""
+    global _WORKER  # one resolver per worker process, set once
+    tables, threshold = load_index(saved, "<parent process>")
+    _WORKER = Resolver(tables, threshold=threshold)
+
+
+def _worker_run(job: tuple[str, Any, Any], texts: list[str]) -> list[Any]:
+    """In a worker process: resolve or link one chunk."""
+    assert _WORKER is not None
+    what, kinds, on = job
+    if what == "link":
+        return [_WORKER.link(t, on=on) for t in texts]
+    return [_WORKER.resolve(t, kinds=kinds, on=on) for t in texts]
 
 
 @cache
