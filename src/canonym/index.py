@@ -170,17 +170,30 @@ class _Builder:
         }
         self.near: dict[str, list[KoreanName]] = {}
         self.phonetic: dict[str, list[PhoneticEntry]] = {}
+        # where each (tier, key, entity) already stands, so that adding stays O(1) even when
+        # thousands of entities share a key (every "Kim" under the family name "kim")
+        self.slots: dict[tuple[str, str, str], int] = {}
+        self.seen: set[tuple[object, ...]] = set()
 
     def add(self, tier: str, key: str, entity: Entity, alias: Alias, method: Method) -> None:
         if not key:
             return
         bucket = self.tiers[tier].setdefault(key, [])
-        for i, known in enumerate(bucket):
-            if known.entity.id == entity.id:
-                if alias not in known.aliases:
-                    bucket[i] = Hit(known.entity, (*known.aliases, alias), known.method)
-                return
-        bucket.append(Hit(entity, (alias,), method))
+        slot = self.slots.get((tier, key, entity.id))
+        if slot is None:
+            self.slots[(tier, key, entity.id)] = len(bucket)
+            bucket.append(Hit(entity, (alias,), method))
+            return
+        known = bucket[slot]
+        if alias not in known.aliases:
+            bucket[slot] = Hit(known.entity, (*known.aliases, alias), known.method)
+
+    def once(self, *key: object) -> bool:
+        """True the first time ``key`` is seen (for de-duplicating bucket entries)."""
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
 
     def freeze(self) -> dict[str, Tier]:
         return {
@@ -288,9 +301,8 @@ class Index:
                     entry = PhoneticEntry(entity, tokens, alias)
                     for token in dict.fromkeys((tokens[0], tokens[-1])):
                         for key in phonetic_keys(token):
-                            bucket = b.phonetic.setdefault(key, [])
-                            if entry not in bucket:
-                                bucket.append(entry)
+                            if b.once("phonetic", key, entity.id, tokens):
+                                b.phonetic.setdefault(key, []).append(entry)
             if person and entity.family_name:
                 _add_family_names(b, entity, latin)
         tiers = b.freeze()
@@ -512,6 +524,5 @@ def _add_korean(b: _Builder, entity: Entity, alias: Alias, cls: str, given: str)
         return
     b.add("korean", f"{cls}|{given}", entity, alias, Method.SKELETON)
     b.add("korean_loose", f"{cls}|{hangul.loose(given)}", entity, alias, Method.LOOSE)
-    bucket = b.near.setdefault(cls, [])
-    if all(n.entity.id != entity.id or n.given != given for n in bucket):
-        bucket.append(KoreanName(entity, given, alias))
+    if b.once("near", cls, entity.id, given):
+        b.near.setdefault(cls, []).append(KoreanName(entity, given, alias))
