@@ -326,7 +326,7 @@ def _person(rng: random.Random, n: int) -> tuple[dict[str, object], list[str]]:
             family_name=family[0],
             aliases=[f"{given[-1]} {family[0]}"],
         )
-        variants = [f"{g} {f}" for g in given for f in family][1:4] + [_typo(rng, given[0])]
+        variants = [*[f"{g} {f}" for g in given for f in family][1:4], _typo(rng, given[0])]
     else:
         name = f"{rng.choice(_EN_GIVEN)} {rng.choice(_EN_FAMILY)}"
         entity.update(name=name, family_name=name.split()[-1])

@@ -274,3 +274,19 @@ def test_cli_export_and_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["export", "--no-defaults", "--table", str(extra), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [e["id"] for e in data["entity"]] == ["kr.lee-sang-min"]
+
+
+def test_tables_from_any_format_can_be_extended_and_saved(tmp_path: Path) -> None:
+    csv_file = write(tmp_path, "people.csv", "id,name\nkr.lee-sang-min,Lee Sang-min\n")
+    jsonl_file = write(
+        tmp_path, "more.jsonl", '{"id": "kr.kim-min-ji", "kind": "person", "name": "Kim Min-ji"}\n'
+    )
+    resolver = canonym.Resolver.load(csv_file, jsonl_file)
+    bigger = resolver.extend(aliases={"kr.lee-sang-min": ["Yi Sang-min"]})
+    assert bigger.resolve("Yi Sang-min").id == "kr.lee-sang-min"
+    assert bigger.tables["kr.kim-min-ji"].origin == str(jsonl_file)
+    saved = tmp_path / "r.canonym"
+    bigger.save(saved)
+    opened = canonym.Resolver.open(saved)
+    assert opened.tables.entities == bigger.tables.entities
+    assert opened.tables["kr.lee-sang-min"].origin == str(csv_file)

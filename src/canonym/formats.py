@@ -70,8 +70,8 @@ def format_of(path: str) -> str:
     return next((fmt for suf, fmt in _SUFFIXES.items() if lowered.endswith(suf)), "toml")
 
 
-def read(path: str, raw: bytes) -> RawFile:
-    """Read one file's bytes; never raises."""
+def read(path: str, raw: bytes, fmt: str | None = None) -> RawFile:
+    """Read one file's bytes (in ``fmt``, or the format its suffix names); never raises."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -85,7 +85,7 @@ def read(path: str, raw: bytes) -> RawFile:
         problem = Problem(path=path, line=line, message="binary data (a NUL character)")
         return RawFile(path, (), None, (problem,))
     reader = {"toml": _read_toml, "json": _read_json, "jsonl": _read_jsonl, "csv": _read_csv}
-    return reader[format_of(path)](path, text)
+    return reader[fmt or format_of(path)](path, text)
 
 
 _TOML_LINE = re.compile(r"at line (\d+)")

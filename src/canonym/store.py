@@ -97,7 +97,9 @@ def load_index(data: bytes, path: str) -> tuple[Tables, float]:
     ):
         fail("corrupt: bad tables")
     try:
-        tables = tables_from_sources([(g["origin"], g["toml"].encode("utf-8")) for g in groups])
+        tables = tables_from_sources(
+            [(g["origin"], g["toml"].encode("utf-8"), "toml") for g in groups]
+        )
     except TableError as exc:
         fail(f"corrupt tables: {exc}")
     return tables, float(threshold)

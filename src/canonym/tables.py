@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -237,13 +237,17 @@ def _tagged_aliases(value: Any, path: str) -> Any:
     return out
 
 
+Source = tuple[str, bytes] | tuple[str, bytes, str]
+
+
 def _gather(
-    sources: list[tuple[str, bytes]],
+    sources: Sequence[Source],
 ) -> tuple[list[Entity], list[Problem], dict[str, int]]:
     problems: list[Problem] = []
     merged: dict[str, _Merged] = {}
-    for name, raw in sources:
-        read = formats.read(name, raw)
+    for source in sources:
+        name, raw = source[0], source[1]
+        read = formats.read(name, raw, source[2] if len(source) == 3 else None)
         problems.extend(read.problems)
         for entry in read.entries:
             where = Problem(path=entry.path, line=entry.line, entry=entry.label, message="")
@@ -598,8 +602,10 @@ def extend_tables(
     groups: dict[str, list[Entity]] = {}
     for entity in tables:
         groups.setdefault(entity.origin or "<python>.toml", []).append(entity)
-    sources = [
-        (origin, formats.dump(group, "toml").encode("utf-8")) for origin, group in groups.items()
+    # each group keeps its origin as its name, whatever format it was first read from
+    sources: list[Source] = [
+        (origin, formats.dump(group, "toml").encode("utf-8"), "toml")
+        for origin, group in groups.items()
     ]
     sources += _read(paths, defaults=False)
     listed: list[Any] = []
@@ -618,9 +624,9 @@ def extend_tables(
     return Tables(entities, files=[*tables.files, *(str(p) for p in paths)])
 
 
-def tables_from_sources(sources: list[tuple[str, bytes]]) -> Tables:
-    """Tables from (file name, bytes) pairs, merged in order as files are; the names give the
-    formats (by suffix) and the origins.
+def tables_from_sources(sources: Sequence[Source]) -> Tables:
+    """Tables from (file name, bytes[, format]) items, merged in order as files are; the names
+    give the origins, and the formats when none is given (by suffix).
 
     Raises:
         TableError: listing every problem.
