@@ -143,3 +143,23 @@ def test_holders(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "holders", "ru.defmin", "--on", "2023-13-01")
     assert code == 2
     assert "not a date" in err
+
+
+def test_progress_shows_on_a_terminal_only() -> None:
+    import io
+
+    from canonym.cli import _Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen, pipe = Terminal(), io.StringIO()
+    for stream in (screen, pipe):
+        progress = _Progress("linked", 3, stream)
+        for _ in range(3):
+            progress.step()
+        progress.close()
+    assert "linked: 3/3" in screen.getvalue()
+    assert screen.getvalue().endswith("\n")
+    assert pipe.getvalue() == ""

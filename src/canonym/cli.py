@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -105,6 +106,32 @@ def _resolver(
     return canonym.Resolver.load(*args.table, defaults=not args.no_defaults, threshold=threshold)
 
 
+class _Progress:
+    """A one-line progress count on standard error, shown only when it is a terminal (so
+    pipes and log files stay clean), redrawn at most ten times a second."""
+
+    def __init__(self, label: str, total: int | None, stream: TextIO | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = self.stream.isatty()
+        self.label, self.total, self.done, self.last = label, total, 0, 0.0
+
+    def step(self, count: int = 1) -> None:
+        self.done += count
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.last >= 0.1 or self.done == self.total:
+            self.last = now
+            of = f"/{self.total}" if self.total is not None else ""
+            self.stream.write(f"\r{self.label}: {self.done}{of}")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.done:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
 def _queries(texts: list[str], stdin: TextIO) -> list[str]:
     if not texts or texts == ["-"]:
         return [line.rstrip("\n") for line in stdin if line.strip()]
@@ -126,7 +153,12 @@ def _table(rows: list[list[str]], out: TextIO) -> None:
 def _cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args, args.threshold)
     queries = _queries(args.texts, sys.stdin)
-    results = list(resolver.resolve_many(queries, workers=args.workers, on=args.on))
+    progress = _Progress("resolved", len(queries))
+    results = []
+    for result in resolver.resolve_many(queries, workers=args.workers, on=args.on):
+        results.append(result)
+        progress.step()
+    progress.close()
     if args.output:
         lines = [json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in results]
         write_atomically(args.output, "".join(lines).encode("utf-8"))
@@ -184,7 +216,9 @@ def _cmd_link(args: argparse.Namespace, out: TextIO) -> int:
             sys.stderr.write(f"canonym: {name}: cannot read as UTF-8 text: {reason}\n")
             status = 1
     docs = resolver.link_many((t for _, t in readable), workers=args.workers, on=args.on)
+    progress = _Progress("linked", len(readable))
     for (name, _text), doc in zip(readable, docs, strict=True):
+        progress.step()
         if html_dir is not None:
             stem = "stdin" if name == "-" else Path(name).stem
             target = html_dir / f"{stem}.html"
@@ -210,6 +244,7 @@ def _cmd_link(args: argparse.Namespace, out: TextIO) -> int:
                     ]
                 )
             _table(rows, out)
+    progress.close()
     if args.output:
         write_atomically(args.output, "".join(line + "\n" for line in collected).encode("utf-8"))
     return status
