@@ -10,7 +10,7 @@ import collections
 import datetime as _dt
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice, product
 from pathlib import Path
 from typing import Any
@@ -80,6 +80,10 @@ _WORDS = re.compile(r"[\s\-‐‑]+")
 
 #: How much less a generated press spelling counts than a standard system's spelling.
 PRESS_PENALTY = 0.06
+
+#: How many answers a resolver remembers, and the longest query it remembers.
+MEMO_SIZE = 65_536
+MEMO_MAX_LENGTH = 256
 
 #: A candidate scoring this much needs no help from an office named beside it.
 CONFIDENT = 0.9
@@ -161,6 +165,10 @@ class Resolver:
         self.tables = tables if tables is not None else default_tables()
         self.threshold = float(threshold)
         self.index = Index.build(self.tables)
+        # Answers are immutable and depend only on the query, so repeated names (an archive
+        # names the same people again and again) are answered from a bounded memo;
+        # functools.lru_cache is safe to share between threads.
+        self._memo = lru_cache(maxsize=MEMO_SIZE)(self._resolve)
 
     @classmethod
     def load(
@@ -251,6 +259,20 @@ class Resolver:
         if not isinstance(text, str):
             msg = f"resolve() takes a str, not {type(text).__name__}"
             raise TypeError(msg)
+        if len(text) <= MEMO_MAX_LENGTH:
+            key = (text, frozenset(kinds) if kinds is not None else None, on)
+            try:
+                return self._memo(*key)
+            except TypeError:  # an unhashable kinds or date: answer without the memo
+                pass
+        return self._resolve(text, kinds, on)
+
+    def _resolve(
+        self,
+        text: str,
+        kinds: Collection[Kind] | None,
+        on: _dt.date | str | None,
+    ) -> Resolution:
         if len(text) > MAX_QUERY_LENGTH:
             detail = f"longer than {MAX_QUERY_LENGTH} characters: not a name"
             return Resolution(
