@@ -736,6 +736,7 @@ class Resolver:
         if len(tokens) < 2 or not a.key.isascii():
             return
         seen: set[tuple[str, tuple[str, ...]]] = set()
+        memo: dict[tuple[str, str], float] = {}
         keys = [k for t in dict.fromkeys((tokens[0], tokens[-1])) for k in phonetic_keys(t)]
         for key in keys:
             for entry in self.index.phonetic.get(key, ()):
@@ -744,7 +745,7 @@ class Resolver:
                 if (entry.entity.id, entry.tokens) in seen:
                     continue
                 seen.add((entry.entity.id, entry.tokens))
-                aligned = _align(tokens, entry.tokens)
+                aligned = _align(tokens, entry.tokens, memo)
                 if aligned is None:
                     continue
                 similarity, pairs = aligned
@@ -842,24 +843,34 @@ def _tokens_agree(query: str, name: str, similarity: float) -> bool:
 
 
 def _align(
-    query: tuple[str, ...], name: tuple[str, ...]
+    query: tuple[str, ...],
+    name: tuple[str, ...],
+    memo: dict[tuple[str, str], float] | None = None,
 ) -> tuple[float, list[tuple[str, str, float]]] | None:
     """Align ``query`` tokens with a name's tokens, in the same order or with the first or last
     token moved; every pair must agree (:func:`_tokens_agree`). Returns the mean Jaro-Winkler
-    similarity and the pairs of the best alignment, or ``None``."""
+    similarity and the pairs of the best alignment, or ``None``. ``memo`` keeps each token
+    pair's verdict for one query (-1.0 when the pair does not agree): common given names
+    recur in thousands of entries."""
     if len(query) != len(name):
         return None
+    memo = {} if memo is None else memo
     best: tuple[float, list[tuple[str, str, float]]] | None = None
     for turned in dict.fromkeys((name, name[1:] + name[:1], name[-1:] + name[:-1])):
-        pairs = [
-            (q, t, jellyfish.jaro_winkler_similarity(q, t))
-            for q, t in zip(query, turned, strict=True)
-        ]
-        if not all(_tokens_agree(q, t, sim) for q, t, sim in pairs):
-            continue
-        mean = sum(sim for _, _, sim in pairs) / len(pairs)
-        if best is None or mean > best[0]:
-            best = (mean, pairs)
+        pairs = []
+        for q, t in zip(query, turned, strict=True):
+            sim = memo.get((q, t))
+            if sim is None:
+                sim = jellyfish.jaro_winkler_similarity(q, t)
+                sim = sim if _tokens_agree(q, t, sim) else -1.0
+                memo[(q, t)] = sim
+            if sim < 0:
+                break
+            pairs.append((q, t, sim))
+        else:
+            mean = sum(sim for _, _, sim in pairs) / len(pairs)
+            if best is None or mean > best[0]:
+                best = (mean, pairs)
     return best
 
 
