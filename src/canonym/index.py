@@ -38,7 +38,7 @@ from attrs import frozen
 from .model import Alias, Entity, Kind, Method, Office
 from .tables import Tables
 from .text import analyze
-from .titles import parse_title
+from .titles import parse_title, strip_joiners
 from .translit import cyrillic, han, hangul
 
 __all__ = [
@@ -376,7 +376,7 @@ class Index:
         return cached
 
     def _org_uncached(self, tokens: tuple[str, ...], parent: str | None) -> tuple[Entity, ...]:
-        tokens = tuple(_trim(list(tokens)))
+        tokens = tuple(strip_joiners(list(tokens)))
         if not tokens:
             return ()
         key = "".join(tokens)
@@ -445,14 +445,6 @@ class Index:
         return out
 
 
-def _trim(tokens: list[str]) -> list[str]:
-    while tokens and tokens[0] in {"of", "the", "for"}:
-        tokens = tokens[1:]
-    while tokens and tokens[-1] in {"of", "the", "for", "and"}:
-        tokens = tokens[:-1]
-    return tokens
-
-
 def _org_children(tables: Tables) -> dict[tuple[str, str], tuple[Entity, ...]]:
     """(parent id, key) -> child organisations: each child under its own spellings, and under
     its spellings with the parent's name taken off ("SPA Standing Committee" and "Standing
@@ -469,9 +461,9 @@ def _org_children(tables: Tables) -> dict[tuple[str, str], tuple[Entity, ...]]:
             for pn in parent_names:
                 n = len(pn)
                 if n and len(tokens) > n and tuple(tokens[:n]) == pn:
-                    names.add(tuple(_trim(tokens[n:])))
+                    names.add(tuple(strip_joiners(tokens[n:])))
                 if n and len(tokens) > n and tuple(tokens[-n:]) == pn:
-                    names.add(tuple(_trim(tokens[:-n])))
+                    names.add(tuple(strip_joiners(tokens[:-n])))
             for name in names:
                 if name:
                     bucket = out.setdefault((parent.id, "".join(name)), [])

@@ -22,7 +22,14 @@ from attrs import frozen
 
 from .text import analyze
 
-__all__ = ["TitleParse", "TitleWords", "parse_title", "split_country", "title_words"]
+__all__ = [
+    "TitleParse",
+    "TitleWords",
+    "parse_title",
+    "split_country",
+    "strip_joiners",
+    "title_words",
+]
 
 _THEN = re.compile(r"(?<![^\W\d_])then[-\u2010\u2011]", re.IGNORECASE)
 
@@ -99,7 +106,8 @@ def _replace(
     return out
 
 
-def _strip_of_the(tokens: list[str]) -> list[str]:
+def strip_joiners(tokens: list[str]) -> list[str]:
+    """Drop the joining words (of, the, for, and) at either end of a run of tokens."""
     while tokens and tokens[0] in {"of", "the", "for"}:
         tokens = tokens[1:]
     while tokens and tokens[-1] in {"of", "the", "for", "and"}:
@@ -134,11 +142,11 @@ def split_country(text: str) -> tuple[frozenset[str], str]:
     tokens = analyze(text).tokens
     country, kept = _countries(tokens)
     if country is not None:
-        return frozenset({country}), " ".join(_strip_of_the(kept))
+        return frozenset({country}), " ".join(strip_joiners(kept))
     for phrase, codes in title_words().loose_countries:
         if tokens[: len(phrase)] == phrase and len(tokens) > len(phrase):
-            return codes, " ".join(_strip_of_the(list(tokens[len(phrase) :])))
-    return frozenset(), " ".join(_strip_of_the(list(tokens)))
+            return codes, " ".join(strip_joiners(list(tokens[len(phrase) :])))
+    return frozenset(), " ".join(strip_joiners(list(tokens)))
 
 
 @lru_cache(maxsize=16384)
@@ -169,12 +177,12 @@ def parse_title(text: str) -> TitleParse | None:
         return None
     if "of" in tokens:
         cut = tokens.index("of")
-        role, rest = tokens[:cut], _strip_of_the(tokens[cut + 1 :])
+        role, rest = tokens[:cut], strip_joiners(tokens[cut + 1 :])
         if role and role[-1] == "minister" and rest:
             # "minister of foreign [of the DPRK]" = "foreign minister"
             if "of" in rest:
                 inner = rest.index("of")
-                role, rest = [*role[:-1], *rest[:inner], "minister"], _strip_of_the(rest[inner:])
+                role, rest = [*role[:-1], *rest[:inner], "minister"], strip_joiners(rest[inner:])
             elif all(t in words.roles for t in rest):
                 role, rest = [*role[:-1], *rest, "minister"], []
     else:
@@ -182,12 +190,12 @@ def parse_title(text: str) -> TitleParse | None:
         while cut > 0 and tokens[cut - 1] in words.roles:
             cut -= 1
         role, rest = tokens[cut:], tokens[:cut]
-    role = _strip_of_the(role)
+    role = strip_joiners(role)
     if not role:
         return None
     return TitleParse(
         role=" ".join(role),
-        organisation=" ".join(_strip_of_the(rest)),
+        organisation=" ".join(strip_joiners(rest)),
         country=country,
         qualifiers=tuple(qualifiers),
     )

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import islice, product
@@ -313,8 +314,17 @@ _SKELETON_RULES: tuple[tuple[str, str], ...] = (
     ("ui", "i"),
     ("weo", "wo"),
 )
-_SKELETON_MAP = dict(_SKELETON_RULES)
-_SKELETON_RE = re.compile("|".join(re.escape(k) for k, _ in _SKELETON_RULES))
+
+
+def _rewriter(rules: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+    """One left-to-right pass replacing literal strings, the longest listed first at each
+    position (an alternation of literals: no backtracking)."""
+    table = dict(rules)
+    pattern = re.compile("|".join(re.escape(k) for k, _ in rules))
+    return lambda text: pattern.sub(lambda m: table[m.group(0)], text)
+
+
+_skeleton_rewrite = _rewriter(_SKELETON_RULES)
 _REPEATS = re.compile(r"(.)\1+")
 
 
@@ -336,7 +346,7 @@ def skeleton(romanized: str) -> str:
         for ch in unicodedata.normalize("NFD", romanized.casefold())
         if ch.isascii() and ch.isalpha()
     )
-    rewritten = _SKELETON_RE.sub(lambda m: _SKELETON_MAP[m.group(0)], folded)
+    rewritten = _skeleton_rewrite(folded)
     # A final and the next initial may spell one sound twice in one system and once in another
     # (Bakgeun / Pakkun / Pakun): runs of one letter count once.
     # MR writes ㅉ "tch" and a final ㅅ before ㅈ "t-ch"; KCNA writes both with "j".
@@ -513,8 +523,7 @@ _KONTSEVICH = (
     ("ї", "i"),
     ("є", "e"),
 )
-_KONTSEVICH_MAP = dict(_KONTSEVICH)
-_KONTSEVICH_RE = re.compile("|".join(re.escape(k) for k, _ in _KONTSEVICH))
+_kontsevich_rewrite = _rewriter(_KONTSEVICH)
 
 
 def cyrillic_korean_skeleton(given: str) -> str:
@@ -525,7 +534,7 @@ def cyrillic_korean_skeleton(given: str) -> str:
     True
     """
     text = given.casefold()
-    latin = _KONTSEVICH_RE.sub(lambda m: _KONTSEVICH_MAP[m.group(0)], text)
+    latin = _kontsevich_rewrite(text)
     return loose(skeleton(latin))
 
 
@@ -552,8 +561,7 @@ _RUSSIAN_ROUTE = (
     ("kh", "h"),
     ("v", "w"),
 )
-_RUSSIAN_ROUTE_MAP = dict(_RUSSIAN_ROUTE)
-_RUSSIAN_ROUTE_RE = re.compile("|".join(re.escape(k) for k, _ in _RUSSIAN_ROUTE))
+_russian_route_rewrite = _rewriter(_RUSSIAN_ROUTE)
 _VOWELS = "aeiou"
 
 
@@ -562,7 +570,7 @@ def russian_route(word: str) -> frozenset[str]:
     Korean-romanization letters (``chwe``, ``gwan``, ``un``): the Russian transliteration's
     digraphs undone (чх chkh, х kh, ц ts, в v, ы y, й y), and, because Russian print drops the
     dots of ё, each ``e`` also read as ``yo``. At most 4 readings."""
-    text = _RUSSIAN_ROUTE_RE.sub(lambda m: _RUSSIAN_ROUTE_MAP[m.group(0)], word.casefold())
+    text = _russian_route_rewrite(word.casefold())
     out = []
     for i, ch in enumerate(text):
         if ch == "y" and (i + 1 == len(text) or text[i + 1] not in _VOWELS):
