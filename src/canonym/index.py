@@ -232,11 +232,12 @@ class Index:
     org_children: Mapping[tuple[str, str], tuple[Entity, ...]]
     roles: Tier
     holders: Mapping[str, tuple[tuple[Entity, Office], ...]]
-    #: every key a run of words in running text may have (for the linker), and their prefixes
+    #: every key a run of words in running text may have (for the linker)
     span_keys: frozenset[str] = attrs.field(factory=frozenset, repr=False)
     #: entity id -> the keys its family name has in the ``family`` tier
     family_keys: Mapping[str, frozenset[str]] = attrs.field(factory=dict, repr=False)
-    key_prefixes: frozenset[str] = attrs.field(factory=frozenset, repr=False)
+    # lazily built caches (the prefix set is only needed by link)
+    _lazy: dict[str, frozenset[str]] = attrs.field(factory=dict, eq=False, repr=False)
     # memo of organisation phrases; a cache only, so it may fill while the index is shared
     _org_cache: dict[tuple[tuple[str, ...], str | None], tuple[Entity, ...]] = attrs.field(
         factory=dict, eq=False, repr=False
@@ -345,7 +346,6 @@ class Index:
             for a in e.aliases
             if a.text[:4].casefold() == "the " and analyze(a.text).key
         }
-        prefixes = frozenset(k[:n] for k in span_keys for n in range(1, len(k) + 1))
         family_keys: dict[str, set[str]] = {}
         for key, family_hits in tiers["family"].items():
             for h in family_hits:
@@ -354,12 +354,22 @@ class Index:
             index,
             roles=MappingProxyType({k: tuple(v) for k, v in roles.items()}),
             span_keys=span_keys,
-            key_prefixes=prefixes,
             family_keys=MappingProxyType({k: frozenset(v) for k, v in family_keys.items()}),
         )
 
     # -----------------------------------------------------------------------------------------
     # Organisations and titles
+
+    @property
+    def key_prefixes(self) -> frozenset[str]:
+        """Every prefix of every key in :attr:`span_keys`: lets the linker stop extending a run
+        of words as soon as no spelling can start with it. Built on first use (by ``link``),
+        since resolving names alone never needs it."""
+        prefixes = self._lazy.get("prefixes")
+        if prefixes is None:
+            prefixes = frozenset(k[:n] for k in self.span_keys for n in range(1, len(k) + 1))
+            self._lazy["prefixes"] = prefixes
+        return prefixes
 
     def resolve_org(self, phrase: str) -> tuple[Entity, ...]:
         """The organisations a phrase names: by any of their spellings, or built up from a
