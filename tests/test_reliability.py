@@ -172,6 +172,29 @@ def test_a_saved_resolver_answers_alike(saved: Path) -> None:
         )
 
 
+def test_an_opened_resolver_uses_its_snapshot_and_answers_alike(saved: Path) -> None:
+    from canonym.snapshot import from_snapshot, to_snapshot
+
+    opened = canonym.Resolver.open(saved)
+    built = canonym.Resolver(threshold=0.8)
+    assert type(opened.index.tiers["exact"]).__name__ == "_LazyTier"  # read, not rebuilt
+    rows = list(
+        csv.DictReader(
+            (ROOT / "tests/data/variants.tsv").open(encoding="utf-8"),
+            delimiter="\t",
+            quoting=csv.QUOTE_NONE,
+        )
+    )
+    for row in rows:
+        assert opened.resolve(row["query"]).to_dict() == built.resolve(row["query"]).to_dict()
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        assert opened.link(text).to_dict() == built.link(text).to_dict()
+    # a snapshot taken of other tables is not used
+    other = canonym.Resolver(canonym.load_tables(ROOT / "tests/fixtures/mini.toml", defaults=False))
+    assert from_snapshot(other.tables, to_snapshot(built.index)) is None
+
+
 def _tamper(data: bytes) -> bytes:
     import gzip
 
@@ -183,6 +206,7 @@ def _version(data: bytes) -> bytes:
     import gzip
 
     text = gzip.decompress(data).decode("utf-8").replace('"version": 1', '"version": 99', 1)
+    assert '"version": 99' in text
     return gzip.compress(text.encode("utf-8"))
 
 
@@ -192,7 +216,7 @@ def _version(data: bytes) -> bytes:
         (lambda d: d[: len(d) // 2], "truncated"),
         (lambda d: b"", "empty file"),
         (lambda d: b"\x00garbage" + d, "not a saved canonym resolver"),
-        (lambda d: __import__("gzip").compress(b"{not json"), "invalid JSON"),
+        (lambda d: __import__("gzip").compress(b"{not json"), "not valid JSON"),
         (lambda d: __import__("gzip").compress(b'{"format": "pickle"}'), "format is not"),
         (_version, "format version 99"),
         (_tamper, "checksum mismatch"),

@@ -31,6 +31,7 @@ from .model import (
     Status,
     as_date,
 )
+from .snapshot import from_snapshot, to_snapshot
 from .store import IndexFileError, dump_index, load_index, write_atomically
 from .tables import Tables, default_tables, extend_tables, load_tables
 from .text import Normalized, analyze
@@ -158,13 +159,22 @@ class Resolver:
             keys and above; 0.9 only exact, reordered, transliterated and skeleton matches.
     """
 
-    def __init__(self, tables: Tables | None = None, *, threshold: float = DEFAULT_THRESHOLD):
+    def __init__(
+        self,
+        tables: Tables | None = None,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        index: Index | None = None,
+    ):
         if not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0:
             msg = f"threshold must be a number in [0, 1], not {threshold!r}"
             raise ValueError(msg)
         self.tables = tables if tables is not None else default_tables()
         self.threshold = float(threshold)
-        self.index = Index.build(self.tables)
+        if index is not None and index.tables is not self.tables:
+            msg = "the index given was built over other tables"
+            raise ValueError(msg)
+        self.index = index if index is not None else Index.build(self.tables)
         # Answers are immutable and depend only on the query, so repeated names (an archive
         # names the same people again and again) are answered from a bounded memo;
         # functools.lru_cache is safe to share between threads.
@@ -192,7 +202,9 @@ class Resolver:
         """
         from importlib.metadata import version
 
-        write_atomically(path, dump_index(self.tables, self.threshold, version("canonym")))
+        snapshot = to_snapshot(self.index)
+        data = dump_index(self.tables, self.threshold, version("canonym"), snapshot)
+        write_atomically(path, data)
 
     @classmethod
     def open(cls, path: str | Path) -> Resolver:
@@ -207,8 +219,9 @@ class Resolver:
         except OSError as exc:
             msg = f"{path}: cannot read: {exc.strerror or exc}"
             raise IndexFileError(msg) from None
-        tables, threshold = load_index(data, str(path))
-        return cls(tables, threshold=threshold)
+        tables, threshold, snapshot = load_index(data, str(path))
+        index = from_snapshot(tables, snapshot) if snapshot is not None else None
+        return cls(tables, threshold=threshold, index=index)
 
     def extend(
         self,
@@ -501,7 +514,7 @@ class Resolver:
         import itertools
         from importlib.metadata import version
 
-        saved = dump_index(self.tables, self.threshold, version("canonym"))
+        saved = dump_index(self.tables, self.threshold, version("canonym"), to_snapshot(self.index))
         pending: collections.deque[concurrent.futures.Future[list[Any]]] = collections.deque()
         source = iter(texts)
         chunks = iter(lambda: list(itertools.islice(source, chunk)), [])
@@ -880,8 +893,9 @@ _WORKER: Resolver | None = None
 def _worker_start(saved: bytes) -> None:
     """In a worker process: build the resolver once, from a saved resolver's bytes."""
     global _WORKER  # one resolver per worker process, set once
-    tables, threshold = load_index(saved, "<parent process>")
-    _WORKER = Resolver(tables, threshold=threshold)
+    tables, threshold, snapshot = load_index(saved, "<parent process>")
+    index = from_snapshot(tables, snapshot) if snapshot is not None else None
+    _WORKER = Resolver(tables, threshold=threshold, index=index)
 
 
 def _worker_run(job: tuple[str, Any, Any], texts: list[str]) -> list[Any]:

@@ -1,10 +1,10 @@
 """Saved resolvers: data, never code.
 
-A saved resolver is a gzip-compressed JSON document: a header naming the format and its
-version, the canonym version that wrote it, a SHA-256 checksum of the payload, and the payload
-(the tables in the table format, and the threshold). Nothing is unpickled or evaluated. A
-truncated, corrupt, tampered or wrong-version file raises :class:`IndexFileError` and no
-resolver is built from it.
+A saved resolver is gzip-compressed JSON: one header line naming the format and its version,
+the canonym version that wrote it and a SHA-256 checksum of the payload's bytes, then the
+payload (the tables in the table format, the threshold, and a snapshot of the built index).
+Nothing is unpickled or evaluated. A truncated, corrupt, tampered or wrong-version file raises
+:class:`IndexFileError` and no resolver is built from it.
 """
 
 from __future__ import annotations
@@ -34,32 +34,38 @@ class IndexFileError(CanonymError, ValueError):
     another format or version. The message names the file and what is wrong."""
 
 
-def _canonical(payload: dict[str, Any]) -> bytes:
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-
-
-def dump_index(tables: Tables, threshold: float, version: str) -> bytes:
+def dump_index(
+    tables: Tables, threshold: float, version: str, snapshot: dict[str, Any] | None = None
+) -> bytes:
     """The bytes of a saved resolver: the tables grouped by the file they came from, each
-    group in the table format (TOML), so that evidence still names the files."""
+    group in the table format (TOML), so that evidence still names the files; and, when
+    given, a snapshot of the built index (:mod:`canonym.snapshot`), so that opening the file
+    need not rebuild it."""
     groups: dict[str, list[Any]] = {}
     for entity in tables:
         groups.setdefault(entity.origin or "<python>.toml", []).append(entity)
-    payload = {
+    payload: dict[str, Any] = {
         "threshold": threshold,
         "tables": [{"origin": o, "toml": formats.dump(g, "toml")} for o, g in groups.items()],
     }
-    document = {
+    if snapshot is not None:
+        payload["index"] = snapshot
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = {
         "format": FORMAT,
         "version": VERSION,
         "canonym": version,
-        "sha256": hashlib.sha256(_canonical(payload)).hexdigest(),
-        "payload": payload,
+        "sha256": hashlib.sha256(body).hexdigest(),
     }
-    return gzip.compress(json.dumps(document, ensure_ascii=False).encode("utf-8"), mtime=0)
+    # one line of header, then the payload: the checksum is of the payload's bytes, checked
+    # before they are parsed
+    document = json.dumps(header).encode("utf-8") + b"\n" + body
+    return gzip.compress(document, compresslevel=6, mtime=0)
 
 
-def load_index(data: bytes, path: str) -> tuple[Tables, float]:
-    """Check and read a saved resolver's bytes; raises :class:`IndexFileError`."""
+def load_index(data: bytes, path: str) -> tuple[Tables, float, dict[str, Any] | None]:
+    """Check and read a saved resolver's bytes: its tables, threshold and index snapshot (or
+    ``None``); raises :class:`IndexFileError`."""
 
     def fail(why: str) -> NoReturn:
         message = f"{path}: {why}"
@@ -68,25 +74,29 @@ def load_index(data: bytes, path: str) -> tuple[Tables, float]:
     if not data:
         fail("empty file: not a saved canonym resolver")
     try:
-        text = gzip.decompress(data).decode("utf-8")
-    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
+        raw = gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
         fail(f"not a saved canonym resolver, or truncated ({exc})")
+    head, _, body = raw.partition(b"\n")
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        fail(f"corrupt: invalid JSON at line {exc.lineno} ({exc.msg})")
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        header = json.loads(head.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        fail(f"corrupt: the header is not valid JSON ({exc})")
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
         fail(f"not a saved canonym resolver (format is not {FORMAT!r})")
-    if document.get("version") != VERSION:
+    if header.get("version") != VERSION:
         fail(
-            f"saved in format version {document.get('version')!r}; this canonym reads version "
+            f"saved in format version {header.get('version')!r}; this canonym reads version "
             f"{VERSION}: save it again with this canonym"
         )
-    payload = document.get("payload")
+    if hashlib.sha256(body).hexdigest() != header.get("sha256"):
+        fail("checksum mismatch: the file was changed after it was saved, or is truncated")
+    try:
+        payload = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        fail(f"corrupt: invalid JSON ({exc})")
     if not isinstance(payload, dict):
         fail("corrupt: no payload")
-    if hashlib.sha256(_canonical(payload)).hexdigest() != document.get("sha256"):
-        fail("checksum mismatch: the file was changed after it was saved")
     threshold = payload.get("threshold")
     if not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0:
         fail("corrupt: bad threshold")
@@ -102,7 +112,8 @@ def load_index(data: bytes, path: str) -> tuple[Tables, float]:
         )
     except TableError as exc:
         fail(f"corrupt tables: {exc}")
-    return tables, float(threshold)
+    snapshot = payload.get("index")
+    return tables, float(threshold), snapshot if isinstance(snapshot, dict) else None
 
 
 def write_atomically(path: str | Path, data: bytes) -> None:

@@ -1,0 +1,179 @@
+"""A built :class:`~canonym.index.Index` as plain data, and back.
+
+Saved resolvers (:mod:`canonym.store`) carry this snapshot beside their tables, so that opening
+one does not regenerate every romanized spelling. The snapshot is JSON-ready data only: lists,
+strings and numbers. Entities are referred to by their position in the tables, table spellings
+by (entity, position), and spellings the index generated are written out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+from .index import Hit, Index, KoreanName, PhoneticEntry
+from .model import Alias, Entity, Kind, Method, Office
+from .tables import Tables
+
+__all__ = ["SNAPSHOT_VERSION", "from_snapshot", "to_snapshot"]
+
+#: Bumped whenever the index's structure changes: a snapshot of another version is ignored
+#: (the index is rebuilt from the tables), never misread.
+SNAPSHOT_VERSION = 1
+
+
+class _Writer:
+    def __init__(self, tables: Tables) -> None:
+        self.entity = {e.id: i for i, e in enumerate(tables)}
+        self.table_alias = {
+            id(a): [i, j] for i, e in enumerate(tables) for j, a in enumerate(e.aliases)
+        }
+        self.generated: dict[tuple[Any, ...], int] = {}
+        self.aliases: list[list[Any]] = []
+
+    def alias(self, alias: Alias) -> int | list[int]:
+        ref = self.table_alias.get(id(alias))
+        if ref is not None:
+            return ref
+        key = (alias.text, alias.script, alias.lang, alias.system, alias.source)
+        index = self.generated.get(key)
+        if index is None:
+            index = self.generated[key] = len(self.aliases)
+            self.aliases.append(list(key))
+        return index
+
+    def hits(self, hits: Iterable[Hit]) -> list[list[Any]]:
+        return [
+            [self.entity[h.entity.id], [self.alias(a) for a in h.aliases], h.method.value]
+            for h in hits
+        ]
+
+
+class _LazyTier(Mapping[str, tuple[Hit, ...]]):
+    """A tier read from a snapshot, whose rows become :class:`Hit` objects on first lookup:
+    opening a saved resolver then costs little more than reading its JSON. Converting a row
+    twice under contention gives equal hits, so sharing between threads is safe."""
+
+    def __init__(
+        self,
+        rows: dict[str, list[list[Any]]],
+        convert: Callable[[list[list[Any]]], tuple[Hit, ...]],
+    ) -> None:
+        self._rows, self._convert = rows, convert
+        self._done: dict[str, tuple[Hit, ...]] = {}
+
+    def __getitem__(self, key: str) -> tuple[Hit, ...]:
+        found = self._done.get(key)
+        if found is None:
+            found = self._convert(self._rows[key])
+            self._done[key] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+
+def to_snapshot(index: Index) -> dict[str, Any]:
+    """The index as JSON-ready data (see the module documentation)."""
+    w = _Writer(index.tables)
+    tiers = {
+        name: {key: w.hits(hits) for key, hits in tier.items()}
+        for name, tier in index.tiers.items()
+    }
+    return {
+        "version": SNAPSHOT_VERSION,
+        # the entities the references count on, with how many spellings each has: a snapshot
+        # is used only over tables that match it
+        "entities": [[e.id, len(e.aliases)] for e in index.tables],
+        "tiers": tiers,
+        "roles": {key: w.hits(hits) for key, hits in index.roles.items()},
+        "near": {
+            cls: [[w.entity[n.entity.id], n.given, w.alias(n.alias)] for n in names]
+            for cls, names in index.near.items()
+        },
+        "phonetic": {
+            key: [[w.entity[p.entity.id], list(p.tokens), w.alias(p.alias)] for p in entries]
+            for key, entries in index.phonetic.items()
+        },
+        "org_children": [
+            [parent, key, [w.entity[e.id] for e in children]]
+            for (parent, key), children in index.org_children.items()
+        ],
+        "span_keys": sorted(index.span_keys),
+        "family_keys": {k: sorted(v) for k, v in index.family_keys.items()},
+        "aliases": w.aliases,
+    }
+
+
+def from_snapshot(tables: Tables, data: dict[str, Any]) -> Index | None:
+    """The index a snapshot describes, over ``tables``; ``None`` when the snapshot is of
+    another version or does not fit the tables (the caller then rebuilds the index)."""
+    if not isinstance(data, dict) or data.get("version") != SNAPSHOT_VERSION:
+        return None
+    try:
+        return _read(tables, data)
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
+
+
+def _read(tables: Tables, data: dict[str, Any]) -> Index | None:
+    entities = []
+    for entity_id, count in data["entities"]:
+        entity = tables.get(entity_id)
+        if entity is None or len(entity.aliases) != count:
+            return None  # the snapshot was taken of other tables
+        entities.append(entity)
+    if len(entities) != len(tables):
+        return None
+    generated = [
+        Alias(text=t, script=s, lang=lang, system=system, source=source)
+        for t, s, lang, system, source in data["aliases"]
+    ]
+
+    def alias(ref: int | list[int]) -> Alias:
+        if isinstance(ref, list):
+            return entities[ref[0]].aliases[ref[1]]
+        return generated[ref]
+
+    methods = {m.value: m for m in Method}
+
+    def hits(rows: list[list[Any]]) -> tuple[Hit, ...]:
+        return tuple(
+            Hit(entities[e], tuple([alias(a) for a in refs]), methods[m]) for e, refs, m in rows
+        )
+
+    tiers = {name: _LazyTier(tier, hits) for name, tier in data["tiers"].items()}
+    holders: dict[str, list[tuple[Entity, Office]]] = {}
+    for entity in tables.of_kind(Kind.PERSON):
+        for office in entity.offices:
+            holders.setdefault(office.title, []).append((entity, office))
+    return Index(
+        tables,
+        MappingProxyType(tiers),
+        MappingProxyType(
+            {
+                cls: tuple(KoreanName(entities[e], given, alias(a)) for e, given, a in rows)
+                for cls, rows in data["near"].items()
+            }
+        ),
+        MappingProxyType(
+            {
+                key: tuple(PhoneticEntry(entities[e], tuple(t), alias(a)) for e, t, a in rows)
+                for key, rows in data["phonetic"].items()
+            }
+        ),
+        MappingProxyType(
+            {(p, k): tuple(entities[e] for e in es) for p, k, es in data["org_children"]}
+        ),
+        _LazyTier(data["roles"], hits),
+        MappingProxyType({k: tuple(v) for k, v in holders.items()}),
+        span_keys=frozenset(data["span_keys"]),
+        family_keys=MappingProxyType({k: frozenset(v) for k, v in data["family_keys"].items()}),
+    )
