@@ -20,7 +20,7 @@ __all__ = ["SNAPSHOT_VERSION", "from_snapshot", "to_snapshot"]
 
 #: Bumped whenever the index's structure changes: a snapshot of another version is ignored
 #: (the index is rebuilt from the tables), never misread.
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2
 
 
 class _Writer:
@@ -31,6 +31,14 @@ class _Writer:
         }
         self.generated: dict[tuple[Any, ...], int] = {}
         self.aliases: list[list[Any]] = []
+        # tags repeat (every spelling generated from one name has the same source): written
+        # once each, referred to by number (-1 for none)
+        self.strings: dict[str, int] = {}
+
+    def string(self, value: str | None) -> int:
+        if value is None:
+            return -1
+        return self.strings.setdefault(value, len(self.strings))
 
     def alias(self, alias: Alias) -> int | list[int]:
         ref = self.table_alias.get(id(alias))
@@ -40,7 +48,7 @@ class _Writer:
         index = self.generated.get(key)
         if index is None:
             index = self.generated[key] = len(self.aliases)
-            self.aliases.append(list(key))
+            self.aliases.append([alias.text, *(self.string(v) for v in key[1:])])
         return index
 
     def hits(self, hits: Iterable[Hit]) -> list[list[Any]]:
@@ -109,6 +117,7 @@ def to_snapshot(index: Index) -> dict[str, Any]:
         "span_keys": sorted(index.span_keys),
         "family_keys": {k: sorted(v) for k, v in index.family_keys.items()},
         "aliases": w.aliases,
+        "strings": list(w.strings),
     }
 
 
@@ -132,8 +141,13 @@ def _read(tables: Tables, data: dict[str, Any]) -> Index | None:
         entities.append(entity)
     if len(entities) != len(tables):
         return None
+    strings: list[str] = data["strings"]
+
+    def tag(i: int) -> str | None:
+        return None if i < 0 else strings[i]
+
     generated = [
-        Alias(text=t, script=s, lang=lang, system=system, source=source)
+        Alias(text=t, script=strings[s], lang=tag(lang), system=tag(system), source=tag(source))
         for t, s, lang, system, source in data["aliases"]
     ]
 
