@@ -60,7 +60,7 @@ def dump_index(
     # one line of header, then the payload: the checksum is of the payload's bytes, checked
     # before they are parsed
     document = json.dumps(header).encode("utf-8") + b"\n" + body
-    return gzip.compress(document, compresslevel=6, mtime=0)
+    return gzip.compress(document, compresslevel=1, mtime=0)  # fast; the JSON compresses well
 
 
 def load_index(data: bytes, path: str) -> tuple[Tables, float, dict[str, Any] | None]:
