@@ -131,12 +131,33 @@ def cyrillic_key(key: str) -> str:
     return key.translate(_UKRAINIAN_FOLD)
 
 
-def phonetic_keys(token: str) -> tuple[str, ...]:
-    """Blocking keys of one ASCII token: its metaphone and its NYSIIS code, prefixed so they
-    never collide (``m:BLSF``, ``n:BALASAV``)."""
+# Initials that transliteration swaps (Wolodymyr / Volodymyr, Selenskyj / Zelensky,
+# Yevgeny / Evgeny, Konstantin / Constantin) count as one.
+_INITIAL_CLASS = {
+    "w": "v",
+    "z": "s",
+    "c": "k",
+    "q": "k",
+    "a": "a",
+    "e": "a",
+    "i": "a",
+    "o": "a",
+    "u": "a",
+    "y": "a",
+    "j": "a",
+}
+
+
+def phonetic_keys(token: str, other: str = "") -> tuple[str, ...]:
+    """Blocking keys of one ASCII token of a name: its metaphone and its NYSIIS code, prefixed
+    so they never collide, and followed by the initial of the name's word at the other end
+    (``m:BLSF|a`` for Belousov in Andrei Belousov; initials that transliteration swaps count as
+    one): a typo in one word still meets its name through the other word's sound, and a
+    common given name's bucket is split by the family name's initial."""
     if not token.isascii() or not token.isalpha():
         return ()
-    return (f"m:{jellyfish.metaphone(token)}", f"n:{jellyfish.nysiis(token)}")
+    tail = f"|{_INITIAL_CLASS.get(other[:1], other[:1])}"
+    return (f"m:{jellyfish.metaphone(token)}{tail}", f"n:{jellyfish.nysiis(token)}{tail}")
 
 
 def korean_keys(tokens: tuple[str, ...] | list[str]) -> list[tuple[str, str, str]]:
@@ -300,8 +321,9 @@ class Index:
                     if len(tokens) < 2:
                         continue
                     entry = PhoneticEntry(entity, tokens, alias)
-                    for token in dict.fromkeys((tokens[0], tokens[-1])):
-                        for key in phonetic_keys(token):
+                    ends = ((tokens[0], tokens[-1]), (tokens[-1], tokens[0]))
+                    for token, other in dict.fromkeys(ends):
+                        for key in phonetic_keys(token, other):
                             if b.once("phonetic", key, entity.id, tokens):
                                 b.phonetic.setdefault(key, []).append(entry)
             if person and entity.family_name:

@@ -750,7 +750,8 @@ class Resolver:
             return
         seen: set[tuple[str, tuple[str, ...]]] = set()
         memo: dict[tuple[str, str], float] = {}
-        keys = [k for t in dict.fromkeys((tokens[0], tokens[-1])) for k in phonetic_keys(t)]
+        ends = ((tokens[0], tokens[-1]), (tokens[-1], tokens[0]))
+        keys = [k for t, other in dict.fromkeys(ends) for k in phonetic_keys(t, other)]
         for key in keys:
             for entry in self.index.phonetic.get(key, ()):
                 if wanted is not None and entry.entity.kind not in wanted:

@@ -1,0 +1,71 @@
+"""The phonetic tier: blocking keys and what reaches a person through them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import canonym
+from canonym import Method, Status
+from canonym.index import phonetic_keys
+
+ascii_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("volodymyr", "wolodymyr"),
+        ("zelensky", "selenskyj"),
+        ("konstantin", "constantin"),
+        ("yevgeny", "evgeny"),
+        ("iosif", "josif"),
+    ],
+)
+def test_swapped_initials_of_the_other_word_share_a_key(one: str, other: str) -> None:
+    assert phonetic_keys("belousov", one) == phonetic_keys("belousov", other)
+
+
+def test_the_other_words_initial_splits_a_bucket() -> None:
+    assert set(phonetic_keys("sergei", "lavrov")).isdisjoint(phonetic_keys("sergei", "shoigu"))
+
+
+@pytest.mark.parametrize("token", ["белоусов", "o'brien", "kim2", ""])
+def test_only_ascii_letters_have_keys(token: str) -> None:
+    assert phonetic_keys(token, "andrei") == ()
+
+
+@given(ascii_word, st.text(max_size=8))
+def test_keys_are_a_metaphone_and_a_nysiis_code(token: str, other: str) -> None:
+    keys = phonetic_keys(token, other)
+    assert [k[:2] for k in keys] == ["m:", "n:"]
+    assert len({k.rpartition("|")[2] for k in keys}) == 1
+    assert keys == phonetic_keys(token, other)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Andrei Belousaw", "ru.andrei-belousov"),
+        ("Belousaw Andrei", "ru.andrei-belousov"),
+        ("Wolodymyr Selenskyj", "ua.volodymyr-zelensky"),
+        ("Dmitri Medvedyev", "ru.dmitry-medvedev"),
+        ("Sergey Lavrof", "ru.sergei-lavrov"),
+        ("Sergie Lavrov", "ru.sergei-lavrov"),
+        ("Sergei Shoigoo", "ru.sergei-shoigu"),
+    ],
+)
+def test_a_misspelling_reaches_its_person_phonetically(
+    shipped: canonym.Resolver, query: str, expected: str
+) -> None:
+    result = shipped.resolve(query)
+    assert result.status is Status.MATCHED
+    assert result.entity is not None
+    assert result.entity.id == expected
+    assert result.method is Method.PHONETIC
+    assert any(e.rule == "phonetic" for e in result.evidence)
+
+
+def test_a_shared_given_name_alone_reaches_no_one(shipped: canonym.Resolver) -> None:
+    assert shipped.resolve("Sergei Xyzzyk").status is Status.UNMATCHED
