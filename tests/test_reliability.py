@@ -193,6 +193,11 @@ def test_an_opened_resolver_uses_its_snapshot_and_answers_alike(saved: Path) -> 
     # a snapshot taken of other tables is not used
     other = canonym.Resolver(canonym.load_tables(ROOT / "tests/fixtures/mini.toml", defaults=False))
     assert from_snapshot(other.tables, to_snapshot(built.index)) is None
+    # nor one written with other index keys (an older or newer canonym)
+    data = to_snapshot(built.index)
+    assert from_snapshot(built.tables, data) is not None
+    data["version"] -= 1
+    assert from_snapshot(built.tables, data) is None
 
 
 def _tamper(data: bytes) -> bytes:
