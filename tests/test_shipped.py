@@ -72,6 +72,10 @@ def test_opensanctions_collision_is_not_copied() -> None:
         ("Deputy Director of the KPA General Political Bureau", "kp.kpa.gpb.vice_director"),
         ("KPA", "kp.kpa"),
         ("Korean People's Army", "kp.kpa"),
+        # breves tell 박영일 from 박용일 in either name order
+        ("Pak Yŏng-il", "kp.pak-yong-il"),
+        ("PAK, Yŏng-il", "kp.pak-yong-il"),
+        ("Yŏng-il Pak", "kp.pak-yong-il"),
     ],
 )
 def test_examples(query: str, expected: str) -> None:
@@ -85,6 +89,7 @@ def test_examples(query: str, expected: str) -> None:
     [
         ("Defense Minister", {"kp.defmin", "ru.defmin"}),
         ("Pak Yong-il", {"kp.pak-yong-il", "kp.pak-yong-il-ksdp"}),
+        ("PAK, Yong-il", {"kp.pak-yong-il", "kp.pak-yong-il-ksdp"}),
         ("Choe", {"kp.choe-ryong-hae", "kp.choe-son-hui"}),
     ],
 )

@@ -50,6 +50,7 @@ __all__ = [
     "is_korean",
     "korean_keys",
     "marked_key",
+    "marked_turns",
     "phonetic_keys",
 ]
 
@@ -115,14 +116,28 @@ _MARKS = frozenset("ŏŭŎŬ")
 _UKRAINIAN_FOLD = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "ь": None, "ъ": None})
 
 
+def _marked_tokens(text: str) -> tuple[str, ...]:
+    text = unicodedata.normalize("NFC", text)
+    if not _MARKS.intersection(text):
+        return ()
+    kept = "".join("o9" if ch in "ŏŎ" else "u9" if ch in "ŭŬ" else ch for ch in text)
+    return analyze(kept).tokens
+
+
 def marked_key(text: str) -> str:
     """A key that keeps McCune-Reischauer's breves (ŏ, ŭ), which tell ㅓ from ㅗ and ㅡ from
     ㅜ (박영일 Pak Yŏng-il, 박용일 Pak Yong-il); empty for text without them."""
-    text = unicodedata.normalize("NFC", text)
-    if not _MARKS.intersection(text):
-        return ""
-    kept = "".join("o9" if ch in "ŏŎ" else "u9" if ch in "ŭŬ" else ch for ch in text)
-    return analyze(kept).key
+    return "".join(_marked_tokens(text))
+
+
+def marked_turns(text: str) -> tuple[str, ...]:
+    """The marked keys of ``text`` in the other name orders (first word moved to the end, last
+    word moved to the front), so ``Yŏng-il Pak`` and ``PAK, Yŏng-il`` keep their breves;
+    empty for text without breves or with one word."""
+    t = _marked_tokens(text)
+    if len(t) < 2:
+        return ()
+    return tuple(dict.fromkeys(("".join(t[1:] + t[:1]), "".join(t[-1:] + t[:-1]))))
 
 
 def cyrillic_key(key: str) -> str:

@@ -17,7 +17,15 @@ from typing import Any
 
 import jellyfish
 
-from .index import Hit, Index, cyrillic_key, korean_keys, marked_key, phonetic_keys
+from .index import (
+    Hit,
+    Index,
+    cyrillic_key,
+    korean_keys,
+    marked_key,
+    marked_turns,
+    phonetic_keys,
+)
 from .linker import Document, link_text
 from .model import (
     Alias,
@@ -75,6 +83,9 @@ METHOD_SCORES: dict[Method, float] = {
     Method.TITLE: 0.9,
     Method.TITLE_AND_NAME: 0.9,
 }
+
+#: What a straight-order method becomes when the query named the person in the other order.
+_TURNED = {Method.EXACT: Method.REORDERED, Method.TRANSLIT: Method.TRANSLIT_REORDERED}
 
 _TONES = re.compile(r"(?<=[a-z])[1-5]")  # pinyin tone numbers: xi2 jin4 ping2
 _WORDS = re.compile(r"[\s\-‐‑]+")
@@ -535,6 +546,7 @@ class Resolver:
         steps: tuple[Callable[[_Found], None], ...] = (
             lambda f: self._hits(f, "marked", marked_key(text), text, wanted),
             lambda f: self._hits(f, "exact", a.key, text, wanted),
+            lambda f: self._marked_turned(f, text, wanted),
             lambda f: self._hits(f, "reordered", a.key, text, wanted),
             lambda f: self._hits(f, "translit", a.key, text, wanted),
             lambda f: self._hits(
@@ -566,10 +578,13 @@ class Resolver:
         *,
         via: str | None = None,
         score: float | None = None,
+        turned: bool = False,
     ) -> None:
         for hit in self.index.lookup(tier, key):
             if wanted is not None and hit.entity.kind not in wanted:
                 continue
+            if turned:  # the key was of the query in the other name order
+                hit = Hit(hit.entity, hit.aliases, _TURNED[hit.method])
             alias = hit.closest(query)
             detail = self._hit_detail(hit, alias)
             if via:
@@ -582,6 +597,11 @@ class Resolver:
             found.add(
                 hit.entity, value, method, [Evidence(rule=method.value, detail=detail, alias=alias)]
             )
+
+    def _marked_turned(self, found: _Found, query: str, wanted: frozenset[Kind] | None) -> None:
+        """A spelling with breves in the other name order: its breves still tell the person."""
+        for key in marked_turns(query):
+            self._hits(found, "marked", key, query, wanted, turned=True)
 
     @staticmethod
     def _hit_detail(hit: Hit, alias: Alias) -> str:
