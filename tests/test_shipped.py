@@ -76,6 +76,9 @@ def test_opensanctions_collision_is_not_copied() -> None:
         ("Pak Yŏng-il", "kp.pak-yong-il"),
         ("PAK, Yŏng-il", "kp.pak-yong-il"),
         ("Yŏng-il Pak", "kp.pak-yong-il"),
+        # so does a spelling only 박영일 generates (RR yeong), in either order
+        ("Pak, Yeong-il", "kp.pak-yong-il"),
+        ("Yeong-il Pak", "kp.pak-yong-il"),
     ],
 )
 def test_examples(query: str, expected: str) -> None:

@@ -552,6 +552,7 @@ class Resolver:
             lambda f: self._hits(
                 f, "translit", _TONES.sub("", a.normalized).replace(" ", ""), text, wanted
             ),
+            lambda f: self._hits(f, "translit_reordered", a.key, text, wanted),
             lambda f: self._title(f, text, wanted),
             lambda f: self._qualified_org(f, text, wanted),
             lambda f: self._other_script(f, text, a, wanted),
