@@ -290,6 +290,22 @@ _RU_COMMON: dict[str, str] = {
     "э": "e",
 }
 
+# French transcription, shared by the French system and the French press forms (which differ
+# only in й and an ending).
+_RU_FRENCH: dict[str, str] = {
+    **_RU_COMMON,
+    "ё": "e",
+    "ж": "j",
+    "у": "ou",
+    "ч": "tch",
+    "ш": "ch",
+    "щ": "chtch",
+    "ъ": "",
+    "ь": "",
+    "ю": "iou",
+    "я": "ia",
+}
+
 _UK_COMMON: dict[str, str] = {
     **_RU_COMMON,
     "г": "h",
@@ -385,20 +401,7 @@ _RU_SYSTEMS: dict[str, _Rules] = {
         {**_ISO9, "х": "x", "щ": "šč", "ю": "ju", "я": "ja"},
     ),
     "french": _rules(
-        {
-            **_RU_COMMON,
-            "ё": "e",
-            "ж": "j",
-            "й": "i",
-            "у": "ou",
-            "ч": "tch",
-            "ш": "ch",
-            "щ": "chtch",
-            "ъ": "",
-            "ь": "",
-            "ю": "iou",
-            "я": "ia",
-        },
+        {**_RU_FRENCH, "й": "i"},
         after=[("ь", {"е": "ie"})],
         before=[("еиы", {"г": "gu"})],
         clusters={"кс": "x"},
@@ -483,20 +486,7 @@ _UK_SYSTEMS: dict[str, _Rules] = {
 _RU_EXTRA: tuple[_Rules, ...] = (
     # French press: Sergueï, Choïgou, Andreï, Iouri, Valeri.
     _rules(
-        {
-            **_RU_COMMON,
-            "ё": "e",
-            "ж": "j",
-            "й": "ï",
-            "у": "ou",
-            "ч": "tch",
-            "ш": "ch",
-            "щ": "chtch",
-            "ъ": "",
-            "ь": "",
-            "ю": "iou",
-            "я": "ia",
-        },
+        {**_RU_FRENCH, "й": "ï"},
         after=[("ь", {"е": "ie"})],
         before=[("еиы", {"г": "gu"})],
         clusters={"кс": "x"},
