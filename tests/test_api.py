@@ -30,6 +30,7 @@ def test_py_typed_and_data_ship_with_the_package() -> None:
 
 # Each module may import only the canonym modules listed for it.
 ALLOWED = {
+    "_gc": set(),
     "errors": set(),
     "text": set(),
     "translit/hangul": set(),
@@ -38,8 +39,8 @@ ALLOWED = {
     "model": set(),
     "titles": {"text"},
     "formats": {"errors", "model", "text"},
-    "tables": {"errors", "formats", "model", "text"},
-    "index": {"model", "tables", "text", "titles", "translit"},
+    "tables": {"_gc", "errors", "formats", "model", "text"},
+    "index": {"_gc", "model", "tables", "text", "titles", "translit"},
     "resolver": {
         "index",
         "linker",
@@ -51,8 +52,8 @@ ALLOWED = {
         "titles",
         "translit",
     },
-    "snapshot": {"index", "model", "tables"},
-    "store": {"errors", "formats", "tables"},
+    "snapshot": {"_gc", "index", "model", "tables"},
+    "store": {"_gc", "errors", "formats", "tables"},
     # the linker drives a resolver; it names the class only for type checking
     "linker": {"model", "text", "titles", "translit", "resolver"},
     "cli": {"__init__", "store"},  # store.write_atomically: public, for atomic output files
@@ -107,3 +108,19 @@ def test_import_is_light() -> None:
         "assert canonym.normalize('KIM, Jong Un') == 'jong un kim'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_building_leaves_the_collector_as_it_was() -> None:
+    import gc
+
+    import canonym
+
+    assert gc.isenabled()
+    canonym.Resolver(canonym.load_tables())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        canonym.Resolver(canonym.load_tables())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

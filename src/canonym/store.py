@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import formats
+from ._gc import gc_paused
 from .errors import CanonymError, TableError
 from .tables import Tables, tables_from_sources
 
@@ -34,6 +35,7 @@ class IndexFileError(CanonymError, ValueError):
     another format or version. The message names the file and what is wrong."""
 
 
+@gc_paused
 def dump_index(
     tables: Tables, threshold: float, version: str, snapshot: dict[str, Any] | None = None
 ) -> bytes:
@@ -63,6 +65,7 @@ def dump_index(
     return gzip.compress(document, compresslevel=1, mtime=0)  # fast; the JSON compresses well
 
 
+@gc_paused
 def load_index(data: bytes, path: str) -> tuple[Tables, float, dict[str, Any] | None]:
     """Check and read a saved resolver's bytes: its tables, threshold and index snapshot (or
     ``None``); raises :class:`IndexFileError`."""

@@ -21,6 +21,7 @@ from attrs import field, frozen
 from unidecode import unidecode
 
 from . import formats
+from ._gc import gc_paused
 from .errors import Problem, TableError, UnknownEntityError
 from .model import SCALAR_FIELDS, Alias, Entity, Kind, Office, parse_partial_date
 from .text import analyze, detect_script
@@ -163,6 +164,7 @@ def _read(paths: Iterable[str | Path], defaults: bool) -> list[tuple[str, bytes]
     return sources
 
 
+@gc_paused
 def load_tables(*paths: str | Path, defaults: bool = True) -> Tables:
     """Load the shipped tables (unless ``defaults=False``) plus ``paths``, in order.
 
