@@ -35,6 +35,7 @@ import attrs
 import jellyfish
 from attrs import frozen
 
+from ._gc import gc_paused
 from .model import Alias, Entity, Kind, Method, Office
 from .tables import Tables
 from .text import analyze
@@ -206,30 +207,36 @@ class _Builder:
         }
         self.near: dict[str, list[KoreanName]] = {}
         self.phonetic: dict[str, list[PhoneticEntry]] = {}
-        # where each (tier, key, entity) already stands, so that adding stays O(1) even when
-        # thousands of entities share a key (every "Kim" under the family name "kim")
-        self.slots: dict[tuple[str, str, str], int] = {}
+        # One entity is indexed at a time: its (tier, key) -> (method, spellings) gather here
+        # and become one Hit per bucket when the entity is done, so adding stays O(1) even when
+        # thousands of entities share a key (every "Kim" under the family name "kim").
+        self.pending: dict[tuple[str, str], tuple[Method, dict[Alias, None]]] = {}
         self.seen: set[tuple[object, ...]] = set()
 
     def add(self, tier: str, key: str, entity: Entity, alias: Alias, method: Method) -> None:
         if not key:
             return
-        bucket = self.tiers[tier].setdefault(key, [])
-        slot = self.slots.get((tier, key, entity.id))
-        if slot is None:
-            self.slots[(tier, key, entity.id)] = len(bucket)
-            bucket.append(Hit(entity, (alias,), method))
-            return
-        known = bucket[slot]
-        if alias not in known.aliases:
-            bucket[slot] = Hit(known.entity, (*known.aliases, alias), known.method)
+        known = self.pending.get((tier, key))
+        if known is None:
+            self.pending[(tier, key)] = (method, {alias: None})
+        else:
+            known[1][alias] = None
 
     def once(self, *key: object) -> bool:
-        """True the first time ``key`` is seen (for de-duplicating bucket entries)."""
+        """True the first time ``key`` is seen for the current entity (for de-duplicating
+        bucket entries)."""
         if key in self.seen:
             return False
         self.seen.add(key)
         return True
+
+    def flush(self, entity: Entity) -> None:
+        """File the current entity's hits in their buckets; the next entity starts afresh."""
+        tiers = self.tiers
+        for (tier, key), (method, aliases) in self.pending.items():
+            tiers[tier].setdefault(key, []).append(Hit(entity, tuple(aliases), method))
+        self.pending.clear()
+        self.seen.clear()
 
     def freeze(self) -> dict[str, Tier]:
         return {
@@ -280,6 +287,7 @@ class Index:
     )
 
     @classmethod
+    @gc_paused
     def build(cls, tables: Tables) -> Index:
         """Build the index for ``tables`` (every alias is normalised once, here)."""
         b = _Builder()
@@ -343,6 +351,7 @@ class Index:
                                 b.phonetic.setdefault(key, []).append(entry)
             if person and entity.family_name:
                 _add_family_names(b, entity, latin)
+            b.flush(entity)
         tiers = b.freeze()
         children = _org_children(tables)
         holders: dict[str, list[tuple[Entity, Office]]] = {}

@@ -175,12 +175,19 @@ def _fold(text: str) -> str:
     text = _THEN.sub(" ", text)
     text = text.casefold()
     text = _POSSESSIVE.sub("", text)
-    out = "".join(_fold_char(ch) for ch in text)
+    out = text if text.isascii() else "".join(map(_fold_char_cached, text))
     # What remains: ASCII letters/digits, letters of other scripts, spaces, apostrophes,
     # hyphens, commas and ASCII punctuation. Apostrophes and periods vanish inside words
     # (Ch'oe, U.S.); other punctuation separates words.
     out = out.replace("'", "").replace(".", "")
-    return "".join(ch if ch.isalnum() or ch in " -," else " " for ch in out)
+    return _SEPARATOR.sub(" ", out)
+
+
+# Everything but letters, digits, spaces, hyphens and commas (``\w`` is ``str.isalnum`` plus
+# the underscore, so the underscore is named too).
+_SEPARATOR = re.compile(r"[^\w \-,]|_")
+# Characters repeat endlessly across names: fold each distinct one once.
+_fold_char_cached = lru_cache(maxsize=8192)(_fold_char)
 
 
 def _strip_leading(tokens: list[str]) -> tuple[list[str], list[str]]:

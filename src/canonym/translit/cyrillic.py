@@ -774,6 +774,27 @@ def _variants(word: _Word, rules: _Rules, cap: int) -> list[str]:
     return list(seen)
 
 
+@lru_cache(maxsize=16384)
+def _column(word: tuple[_Unit, ...], lang: str) -> tuple[str, ...]:
+    """The word's spelling under each system of ``lang`` (in :func:`transliterations` order),
+    then under the press-only systems; names repeat their words endlessly, so each distinct
+    word is spelled once."""
+    units = list(word)
+    rules = [_SYSTEM_RULES[lang][name] for name in _SYSTEM_NAMES[lang]]
+    rules.extend(_EXTRA_RULES[lang])
+    return tuple(_primary(units, system) for system in rules)
+
+
+@lru_cache(maxsize=16384)
+def _options(word: tuple[_Unit, ...], lang: str) -> tuple[str, ...]:
+    """The word's distinct spellings for :func:`spellings`: the systems' and the press
+    variants, at most ``_WORD_CAP`` of them."""
+    candidates = list(_column(word, lang))
+    if len(word) <= _MAX_VARIED_WORD:
+        candidates.extend(_variants(list(word), _VARIANT_RULES[lang], _WORD_CAP))
+    return tuple(list(_distinct(candidates, str).values())[:_WORD_CAP])
+
+
 def _join(segments: Sequence[_Segment], words: Sequence[str]) -> str:
     """Put the spelled ``words`` back between the non-word segments."""
     out: list[str] = []
@@ -786,8 +807,13 @@ def _join(segments: Sequence[_Segment], words: Sequence[str]) -> str:
 _FOLD_DROP = frozenset("'\u2019\u2018\u201d\u02b9\u02ba\"`\u00b7")
 
 
+_ASCII_DROP = str.maketrans(dict.fromkeys((c for c in _FOLD_DROP if c.isascii()), None))
+
+
 def _fold(spelling: str) -> str:
     """Lower case without combining marks and apostrophes: what the normaliser compares."""
+    if spelling.isascii():  # most spellings: no marks to decompose
+        return spelling.translate(_ASCII_DROP).lower()
     return "".join(
         char
         for char in unicodedata.normalize("NFD", spelling)
@@ -911,13 +937,10 @@ def transliterations(text: str, lang: str | None = None) -> dict[str, str]:
         lang = guess_language(text)
     _check_lang(lang)
     segments = _segment(text, lang)
-    rules = _SYSTEM_RULES[lang]
+    columns = [seg if isinstance(seg, str) else _column(tuple(seg), lang) for seg in segments]
     return {
-        name: "".join(
-            segment if isinstance(segment, str) else _primary(segment, rules[name])
-            for segment in segments
-        )
-        for name in _SYSTEM_NAMES[lang]
+        name: "".join(col if isinstance(col, str) else col[k] for col in columns)
+        for k, name in enumerate(_SYSTEM_NAMES[lang])
     }
 
 
@@ -947,23 +970,16 @@ def spellings(text: str, lang: str | None = None) -> frozenset[str]:
         lang = guess_language(text)
     _check_lang(lang)
     segments = _segment(text, lang)
-    words = [segment for segment in segments if not isinstance(segment, str)]
-    rules = [_SYSTEM_RULES[lang][name] for name in _SYSTEM_NAMES[lang]]
-    rules.extend(_EXTRA_RULES[lang])
-    rows = [[_primary(word, system) for word in words] for system in rules]
-    found: dict[str, None] = dict.fromkeys(_join(segments, row) for row in rows)
+    words = [tuple(segment) for segment in segments if not isinstance(segment, str)]
     if not words:
-        return frozenset(found)
+        return frozenset({_join(segments, [])})
+    columns = [_column(word, lang) for word in words]
+    rows = [list(row) for row in zip(*columns, strict=True)]
+    found: dict[str, None] = dict.fromkeys(_join(segments, row) for row in rows)
 
     # Word variants, skipping those that differ from an earlier one only in diacritics,
     # apostrophes or case (the normaliser would merge them).
-    grammar = _VARIANT_RULES[lang]
-    options: list[list[str]] = []
-    for k, word in enumerate(words):
-        candidates = [row[k] for row in rows]
-        if len(word) <= _MAX_VARIED_WORD:
-            candidates.extend(_variants(word, grammar, _WORD_CAP))
-        options.append(list(_distinct(candidates, str).values())[:_WORD_CAP])
+    options = [_options(word, lang) for word in words]
     folded = {_fold(spelling) for spelling in found}
 
     def add(choice: Sequence[str]) -> bool:

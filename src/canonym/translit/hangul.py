@@ -452,6 +452,7 @@ def _surname_index() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in index.items()}
 
 
+@lru_cache(maxsize=65536)
 def surname_classes(token: str) -> frozenset[str]:
     """The surnames (class ids, e.g. ``"이"``) a spelling may stand for: Latin (``Lee``,
     ``Rhee``, ``Ri``), Hangul (``리``) or Cyrillic (``Ли``). Empty when unknown.
