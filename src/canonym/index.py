@@ -35,7 +35,7 @@ import attrs
 import jellyfish
 from attrs import frozen
 
-from ._gc import gc_paused
+from ._gc import gc_frozen
 from .model import Alias, Entity, Kind, Method, Office
 from .tables import Tables
 from .text import analyze
@@ -68,16 +68,21 @@ class Hit:
     def closest(self, query: str) -> Alias:
         """The spelling that best explains ``query``: written the same, then the same up to
         case, then the same normal form (spacing included), else the first in table order."""
-        folded, normal = query.casefold(), analyze(query).normalized
-
-        def rank(alias: Alias) -> int:
+        aliases = self.aliases
+        if len(aliases) == 1:
+            return aliases[0]
+        for alias in aliases:
             if alias.text == query:
-                return 3
+                return alias
+        folded = query.casefold()
+        for alias in aliases:
             if alias.text.casefold() == folded:
-                return 2
-            return 1 if analyze(alias.text).normalized == normal else 0
-
-        return max(self.aliases, key=rank)
+                return alias
+        normal = analyze(query).normalized
+        for alias in aliases:
+            if analyze(alias.text).normalized == normal:
+                return alias
+        return aliases[0]
 
 
 @frozen
@@ -287,7 +292,7 @@ class Index:
     )
 
     @classmethod
-    @gc_paused
+    @gc_frozen
     def build(cls, tables: Tables) -> Index:
         """Build the index for ``tables`` (every alias is normalised once, here)."""
         b = _Builder()
