@@ -277,7 +277,16 @@ def test_nothing_loaded_from_disk_is_code() -> None:
         assert forbidden not in source, forbidden
 
 
-def test_batches_in_worker_processes_match_serial_answers() -> None:
+@pytest.mark.parametrize("start", ["fork", "saved"])
+def test_batches_in_worker_processes_match_serial_answers(
+    start: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from canonym import resolver as resolver_module
+
+    if start == "saved":  # workers start from the saved resolver's bytes, as without fork
+        monkeypatch.setattr(resolver_module, "_fork_context", lambda: None)
+    elif resolver_module._fork_context() is None:
+        pytest.skip("no fork start method here")
     resolver = canonym.default_resolver()
     names = ["Choe Ryong Hae", "Kim", "Andrey Belousov", "Foreign Minister Choe", "", "Пак Ён Иль"]
     names = names * 7

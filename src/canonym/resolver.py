@@ -489,8 +489,10 @@ class Resolver:
     ) -> Iterator[Resolution]:
         """Resolve many texts, yielding results in input order as they are ready.
 
-        With ``workers`` > 1 the work is spread over that many processes; each gets this
-        resolver's tables once (as a saved resolver, data not code) and builds its own index.
+        With ``workers`` > 1 the work is spread over that many processes. Where processes can
+        be forked (Linux, macOS) and no other thread is running, the workers inherit this
+        resolver with the memory, at no start-up cost; otherwise each starts once from this
+        resolver saved as bytes (data, not code), index snapshot included.
         The input is read lazily, in chunks of ``chunk`` texts, with a bounded number in flight.
         """
         if workers <= 1:
@@ -525,12 +527,24 @@ class Resolver:
         import itertools
         from importlib.metadata import version
 
-        saved = dump_index(self.tables, self.threshold, version("canonym"), to_snapshot(self.index))
+        context = _fork_context()
+        source_of_resolver: Resolver | bytes
+        if context is not None:
+            # Forked workers inherit this resolver as it is: nothing to save, load or rebuild,
+            # and the frozen index pages stay shared with this process until written to.
+            source_of_resolver = self
+        else:
+            source_of_resolver = dump_index(
+                self.tables, self.threshold, version("canonym"), to_snapshot(self.index)
+            )
         pending: collections.deque[concurrent.futures.Future[list[Any]]] = collections.deque()
         source = iter(texts)
         chunks = iter(lambda: list(itertools.islice(source, chunk)), [])
         with concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers, initializer=_worker_start, initargs=(saved,)
+            max_workers=workers,
+            mp_context=context,
+            initializer=_worker_start,
+            initargs=(source_of_resolver,),
         ) as pool:
             for batch in chunks:
                 pending.append(pool.submit(_worker_run, job, batch))
@@ -912,10 +926,26 @@ def _align(
 _WORKER: Resolver | None = None
 
 
-def _worker_start(saved: bytes) -> None:
-    """In a worker process: build the resolver once, from a saved resolver's bytes."""
+def _fork_context() -> Any:
+    """The "fork" process context when it is available and safe (no other thread running in
+    this process, since a fork copies only the calling thread); None to start workers from a
+    saved resolver instead."""
+    import multiprocessing
+    import threading
+
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return None
+    return multiprocessing.get_context("fork")
+
+
+def _worker_start(source: Resolver | bytes) -> None:
+    """In a worker process: take the parent's resolver (inherited by a fork), or build it
+    once from a saved resolver's bytes."""
     global _WORKER  # one resolver per worker process, set once
-    tables, threshold, snapshot = load_index(saved, "<parent process>")
+    if isinstance(source, Resolver):
+        _WORKER = source
+        return
+    tables, threshold, snapshot = load_index(source, "<parent process>")
     index = from_snapshot(tables, snapshot) if snapshot is not None else None
     _WORKER = Resolver(tables, threshold=threshold, index=index)
 
