@@ -9,8 +9,6 @@ Tiers, from the most to the least certain:
 
 ``exact``
     every alias, display name and native name, by its normalised key;
-``reordered``
-    person names with the first or last word moved to the other end (``Jong Un Kim``);
 ``translit``
     spellings generated from persons' native-script names: Hangul under MR, RR, DPRK/KCNA and
     the press surname forms; Cyrillic under BGN, ICAO, ISO 9, press and French systems; Han
@@ -23,6 +21,10 @@ Tiers, from the most to the least certain:
     tokens of non-Korean persons' Latin names by metaphone, for misspellings;
 ``family``
     a person's family name alone.
+
+A name in the other order (``Jong Un Kim``, ``Yeong-il Pak``) is not indexed again: the
+resolver turns the query around (:func:`turns`) and looks the result up in ``exact`` and
+``translit``, which keeps the index about a third of the size it would otherwise be.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ __all__ = [
     "marked_key",
     "marked_turns",
     "phonetic_keys",
+    "turns",
 ]
 
 
@@ -146,6 +149,16 @@ def marked_turns(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(("".join(t[1:] + t[:1]), "".join(t[-1:] + t[:-1]))))
 
 
+def turns(tokens: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The keys of a name's tokens in the other name orders: the first word moved to the end,
+    and the last word moved to the front (``("jong", "un", "kim")`` -> ``jongunkim``'s turns
+    ``unkimjong`` and ``kimjongun``); empty for fewer than two tokens."""
+    t = tuple(tokens)
+    if len(t) < 2:
+        return ()
+    return tuple(dict.fromkeys(("".join(t[1:] + t[:1]), "".join(t[-1:] + t[:-1]))))
+
+
 def cyrillic_key(key: str) -> str:
     """Fold the Ukrainian letters of a Cyrillic key into Russian ones, and drop soft and hard
     signs, so ``Сі Цзіньпін`` meets ``Си Цзиньпин``."""
@@ -202,9 +215,7 @@ class _Builder:
                 "exact",
                 "marked",
                 "cyrillic",
-                "reordered",
                 "translit",
-                "translit_reordered",
                 "korean",
                 "korean_loose",
                 "family",
@@ -217,6 +228,8 @@ class _Builder:
         # thousands of entities share a key (every "Kim" under the family name "kim").
         self.pending: dict[tuple[str, str], tuple[Method, dict[Alias, None]]] = {}
         self.seen: set[tuple[object, ...]] = set()
+        # tabled person names in the other order, for the linker to find in running text
+        self.turned: set[str] = set()
 
     def add(self, tier: str, key: str, entity: Entity, alias: Alias, method: Method) -> None:
         if not key:
@@ -309,22 +322,11 @@ class Index:
                     b.add("cyrillic", cyrillic_key(a.key), entity, alias, Method.TRANSLIT)
                 if not person:
                     continue
-                if len(a.tokens) >= 2:
-                    for turned in (a.tokens[1:] + a.tokens[:1], a.tokens[-1:] + a.tokens[:-1]):
-                        b.add("reordered", "".join(turned), entity, alias, Method.REORDERED)
+                b.turned.update(turns(a.tokens))
                 if alias.native:
                     for generated in _generated(alias):
                         key = analyze(generated.text).key
                         b.add("translit", key, entity, generated, Method.TRANSLIT)
-                        g = analyze(generated.text).tokens
-                        for turned in (g[1:] + g[:1], g[-1:] + g[:-1]) if len(g) > 1 else ():
-                            b.add(
-                                "translit_reordered",
-                                "".join(turned),
-                                entity,
-                                generated,
-                                Method.TRANSLIT_REORDERED,
-                            )
                         b.add(
                             "marked", marked_key(generated.text), entity, generated, Method.TRANSLIT
                         )
@@ -386,10 +388,9 @@ class Index:
                     else:
                         hits.append(Hit(title, (alias,), Method.TITLE))
         span_keys = frozenset(
-            key
-            for tier in ("exact", "reordered", "translit", "translit_reordered", "family")
-            for key in tiers[tier]
+            key for tier in ("exact", "translit", "family") for key in tiers[tier]
         )
+        span_keys |= b.turned
         # A name that starts with "The" keeps it in running text ("The Korea Daily").
         span_keys |= {
             "the" + analyze(a.text).key
@@ -496,6 +497,15 @@ class Index:
     def lookup(self, tier: str, key: str) -> tuple[Hit, ...]:
         """Return the hits of ``key`` in one tier (empty when there are none)."""
         return self.tiers[tier].get(key, ())
+
+    def turned_people(self, tokens: tuple[str, ...] | list[str]) -> tuple[Hit, ...]:
+        """The persons whose tabled spelling is ``tokens`` in the other name order."""
+        return tuple(
+            hit
+            for key in turns(tokens)
+            for hit in self.lookup("exact", key)
+            if hit.entity.kind is Kind.PERSON
+        )
 
     def stats(self) -> dict[str, int]:
         """Return sizes: entities, and keys per tier."""

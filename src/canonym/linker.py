@@ -353,9 +353,11 @@ def _acceptable(index: Any, tokens: list[_Token], i: int, j: int) -> bool:
     key = "".join(t.key for t in tokens[i:j])
     kinds = {
         h.entity.kind
-        for tier in ("exact", "translit", "reordered", "family", "marked")
+        for tier in ("exact", "translit", "family", "marked")
         for h in index.tiers[tier].get(key, ())
     }
+    if j - i >= 2:  # a person's tabled name in the other order
+        kinds.update(h.entity.kind for h in index.turned_people([t.key for t in tokens[i:j]]))
     first = tokens[i]
     if kinds == {Kind.PERSON} and not first.capital:
         return False

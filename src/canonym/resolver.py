@@ -25,6 +25,7 @@ from .index import (
     marked_key,
     marked_turns,
     phonetic_keys,
+    turns,
 )
 from .linker import Document, link_text
 from .model import (
@@ -86,6 +87,7 @@ METHOD_SCORES: dict[Method, float] = {
 
 #: What a straight-order method becomes when the query named the person in the other order.
 _TURNED = {Method.EXACT: Method.REORDERED, Method.TRANSLIT: Method.TRANSLIT_REORDERED}
+_PEOPLE = frozenset({Kind.PERSON})
 
 _TONES = re.compile(r"(?<=[a-z])[1-5]")  # pinyin tone numbers: xi2 jin4 ping2
 _WORDS = re.compile(r"[\s\-‐‑]+")
@@ -561,12 +563,12 @@ class Resolver:
             lambda f: self._hits(f, "marked", marked_key(text), text, wanted),
             lambda f: self._hits(f, "exact", a.key, text, wanted),
             lambda f: self._marked_turned(f, text, wanted),
-            lambda f: self._hits(f, "reordered", a.key, text, wanted),
+            lambda f: self._turned(f, "exact", a.tokens, text, wanted),
             lambda f: self._hits(f, "translit", a.key, text, wanted),
             lambda f: self._hits(
                 f, "translit", _TONES.sub("", a.normalized).replace(" ", ""), text, wanted
             ),
-            lambda f: self._hits(f, "translit_reordered", a.key, text, wanted),
+            lambda f: self._turned(f, "translit", a.tokens, text, wanted),
             lambda f: self._title(f, text, wanted),
             lambda f: self._qualified_org(f, text, wanted),
             lambda f: self._other_script(f, text, a, wanted),
@@ -612,6 +614,23 @@ class Resolver:
             found.add(
                 hit.entity, value, method, [Evidence(rule=method.value, detail=detail, alias=alias)]
             )
+
+    def _turned(
+        self,
+        found: _Found,
+        tier: str,
+        tokens: tuple[str, ...],
+        query: str,
+        wanted: frozenset[Kind] | None,
+        **how: Any,
+    ) -> None:
+        """A person's name in the other order (``Jong Un Kim``, ``Yeong-il Pak``): the query
+        turned around, looked up in ``tier``; only persons' names are read this way."""
+        people = _PEOPLE if wanted is None else wanted & _PEOPLE
+        if not people:
+            return
+        for key in turns(tokens):
+            self._hits(found, tier, key, query, people, turned=True, **how)
 
     def _marked_turned(self, found: _Found, query: str, wanted: frozenset[Kind] | None) -> None:
         """A spelling with breves in the other name order: its breves still tell the person."""
@@ -712,8 +731,10 @@ class Resolver:
             for spelled in sorted(cyrillic.spellings(query, lang)):
                 key = analyze(spelled).key
                 via = f"{query!r} transliterates as {spelled!r} ({named.get(spelled, 'press')})"
-                for tier in ("exact", "reordered", "translit"):
+                for tier in ("exact", "translit"):
                     self._hits(found, tier, key, spelled, wanted, via=via, score=0.92)
+                turned = analyze(spelled).tokens
+                self._turned(found, "exact", turned, spelled, wanted, via=via, score=0.92)
             if found:
                 return
             via = f"{query!r} matches with Ukrainian letters read as Russian ones"
