@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import canonym
 from canonym import Method, Status
-from canonym.index import phonetic_keys
+from canonym.index import name_phonetic_keys, phonetic_keys
 
 ascii_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
 
@@ -29,6 +29,21 @@ def test_swapped_initials_of_the_other_word_share_a_key(one: str, other: str) ->
 
 def test_the_other_words_initial_splits_a_bucket() -> None:
     assert set(phonetic_keys("sergei", "lavrov")).isdisjoint(phonetic_keys("sergei", "shoigu"))
+
+
+def test_every_other_words_initial_splits_a_bucket() -> None:
+    # a patronymic's initial tells Dmitriy Petrovich Zakharov from Dmitriy Ivanovich Zakharov
+    one = phonetic_keys("zakharov", "dmitriy", "petrovich")
+    assert set(one).isdisjoint(phonetic_keys("zakharov", "dmitriy", "ivanovich"))
+    assert one == phonetic_keys("zakharov", "petrovich", "dmitriy")
+
+
+@given(st.lists(ascii_word, min_size=2, max_size=4))
+def test_a_name_has_the_same_keys_in_the_other_order(tokens: list[str]) -> None:
+    keys = set(name_phonetic_keys(tuple(tokens)))
+    turned = tuple(tokens[1:] + tokens[:1])
+    # the turned name's last token is the original's first: they share that token's keys
+    assert keys & set(name_phonetic_keys(turned))
 
 
 @pytest.mark.parametrize("token", ["белоусов", "o'brien", "kim2", ""])

@@ -54,6 +54,7 @@ __all__ = [
     "korean_keys",
     "marked_key",
     "marked_turns",
+    "name_phonetic_keys",
     "phonetic_keys",
     "turns",
 ]
@@ -182,16 +183,28 @@ _INITIAL_CLASS = {
 }
 
 
-def phonetic_keys(token: str, other: str = "") -> tuple[str, ...]:
+def phonetic_keys(token: str, *others: str) -> tuple[str, ...]:
     """Blocking keys of one ASCII token of a name: its metaphone and its NYSIIS code, prefixed
-    so they never collide, and followed by the initial of the name's word at the other end
-    (``m:BLSF|a`` for Belousov in Andrei Belousov; initials that transliteration swaps count as
-    one): a typo in one word still meets its name through the other word's sound, and a
-    common given name's bucket is split by the family name's initial."""
+    so they never collide, and followed by the initials of the name's other words, in sorted
+    order (``m:BLSF|a`` for Belousov in Andrei Belousov; ``n:SACARAV|ap`` for Zakharov in
+    Dmitriy Petrovich Zakharov; initials that transliteration swaps count as one): a typo in one
+    word still meets its name through the other words' sounds, and a common given name's bucket
+    is split by the other words' initials."""
     if not token.isascii() or not token.isalpha():
         return ()
-    tail = f"|{_INITIAL_CLASS.get(other[:1], other[:1])}"
+    tail = "|" + "".join(sorted(_INITIAL_CLASS.get(o[:1], o[:1]) for o in others))
     return (f"m:{jellyfish.metaphone(token)}{tail}", f"n:{jellyfish.nysiis(token)}{tail}")
+
+
+def name_phonetic_keys(tokens: tuple[str, ...]) -> list[str]:
+    """The phonetic blocking keys of a name of two or more tokens: those of its first and of
+    its last token (:func:`phonetic_keys`), each with the initials of the other tokens; the
+    same for a table entry and a query, in any name order."""
+    if len(tokens) < 2:
+        return []
+    ends = ((tokens[0], tokens[1:]), (tokens[-1], tokens[:-1]))
+    keys = [key for token, others in ends for key in phonetic_keys(token, *others)]
+    return list(dict.fromkeys(keys))
 
 
 def korean_keys(tokens: tuple[str, ...] | list[str]) -> list[tuple[str, str, str]]:
@@ -351,11 +364,9 @@ class Index:
                     if len(tokens) < 2:
                         continue
                     entry = PhoneticEntry(entity, tokens, alias)
-                    ends = ((tokens[0], tokens[-1]), (tokens[-1], tokens[0]))
-                    for token, other in dict.fromkeys(ends):
-                        for key in phonetic_keys(token, other):
-                            if b.once("phonetic", key, entity.id, tokens):
-                                b.phonetic.setdefault(key, []).append(entry)
+                    for key in name_phonetic_keys(tokens):
+                        if b.once("phonetic", key, entity.id, tokens):
+                            b.phonetic.setdefault(key, []).append(entry)
             if person and entity.family_name:
                 _add_family_names(b, entity, latin)
             b.flush(entity)

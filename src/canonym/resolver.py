@@ -24,7 +24,7 @@ from .index import (
     korean_keys,
     marked_key,
     marked_turns,
-    phonetic_keys,
+    name_phonetic_keys,
     turns,
 )
 from .linker import Document, link_text
@@ -806,9 +806,7 @@ class Resolver:
             return
         seen: set[tuple[str, tuple[str, ...]]] = set()
         memo: dict[tuple[str, str], float] = {}
-        ends = ((tokens[0], tokens[-1]), (tokens[-1], tokens[0]))
-        keys = [k for t, other in dict.fromkeys(ends) for k in phonetic_keys(t, other)]
-        for key in keys:
+        for key in name_phonetic_keys(tokens):
             for entry in self.index.phonetic.get(key, ()):
                 if wanted is not None and entry.entity.kind not in wanted:
                     continue
