@@ -56,7 +56,13 @@ ALLOWED = {
     "store": {"_gc", "errors", "formats", "tables"},
     # the linker drives a resolver; it names the class only for type checking
     "linker": {"model", "text", "titles", "translit", "resolver"},
-    "cli": {"__init__", "store"},  # store.write_atomically: public, for atomic output files
+    "cli": {"__init__", "store"},
+    "dask": {
+        "linker",
+        "model",
+        "resolver",
+        "store",
+    },  # store.write_atomically: public, for atomic output files
 }
 
 

@@ -296,3 +296,13 @@ def test_batches_in_worker_processes_match_serial_answers(
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
     docs = [d.to_dict() for d in resolver.link_many(texts, workers=2, chunk=2)]
     assert docs == [resolver.link(t).to_dict() for t in texts]
+
+
+def test_a_resolver_travels_as_bytes() -> None:
+    resolver = canonym.default_resolver()
+    data = resolver.to_bytes()
+    copy = canonym.Resolver.from_bytes(data)
+    for name in ["Choe Ryong Hae", "최룡해", "Андрей Белоусов", "Jong Un Kim", "Kim"]:
+        assert copy.resolve(name).to_dict() == resolver.resolve(name).to_dict()
+    with pytest.raises(canonym.IndexFileError, match="<shipped>"):
+        canonym.Resolver.from_bytes(data[: len(data) // 2], name="<shipped>")

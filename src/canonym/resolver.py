@@ -208,16 +208,33 @@ class Resolver:
         return f"Resolver({len(self.tables)} entities, threshold={self.threshold})"
 
     def save(self, path: str | Path) -> None:
-        """Save this resolver (its tables and threshold) to ``path``, atomically.
+        """Save this resolver (its tables, threshold and built index) to ``path``, atomically.
 
         The file is data, never code: gzip-compressed JSON with a format version and a
         SHA-256 checksum (docs/guarantees.md). :meth:`open` reads it back.
         """
+        write_atomically(path, self.to_bytes())
+
+    def to_bytes(self) -> bytes:
+        """This resolver as the bytes :meth:`save` writes: to send it to other processes or
+        machines (a Spark broadcast, a Dask graph) without a file. :meth:`from_bytes` reads
+        them back."""
         from importlib.metadata import version
 
-        snapshot = to_snapshot(self.index)
-        data = dump_index(self.tables, self.threshold, version("canonym"), snapshot)
-        write_atomically(path, data)
+        return dump_index(self.tables, self.threshold, version("canonym"), to_snapshot(self.index))
+
+    @classmethod
+    def from_bytes(cls, data: bytes, *, name: str = "<bytes>") -> Resolver:
+        """A resolver from :meth:`to_bytes` (or a saved file's contents); ``name`` is used in
+        error messages.
+
+        Raises:
+            IndexFileError: the data are truncated, corrupt, tampered with, or of another
+                format or version.
+        """
+        tables, threshold, snapshot = load_index(data, name)
+        index = from_snapshot(tables, snapshot) if snapshot is not None else None
+        return cls(tables, threshold=threshold, index=index)
 
     @classmethod
     def open(cls, path: str | Path) -> Resolver:
@@ -232,9 +249,7 @@ class Resolver:
         except OSError as exc:
             msg = f"{path}: cannot read: {exc.strerror or exc}"
             raise IndexFileError(msg) from None
-        tables, threshold, snapshot = load_index(data, str(path))
-        index = from_snapshot(tables, snapshot) if snapshot is not None else None
-        return cls(tables, threshold=threshold, index=index)
+        return cls.from_bytes(data, name=str(path))
 
     def extend(
         self,
@@ -527,18 +542,11 @@ class Resolver:
     ) -> Iterator[list[Any]]:
         import concurrent.futures
         import itertools
-        from importlib.metadata import version
 
         context = _fork_context()
-        source_of_resolver: Resolver | bytes
-        if context is not None:
-            # Forked workers inherit this resolver as it is: nothing to save, load or rebuild,
-            # and the frozen index pages stay shared with this process until written to.
-            source_of_resolver = self
-        else:
-            source_of_resolver = dump_index(
-                self.tables, self.threshold, version("canonym"), to_snapshot(self.index)
-            )
+        # Forked workers inherit this resolver as it is: nothing to save, load or rebuild, and
+        # the frozen index pages stay shared with this process until written to.
+        source_of_resolver: Resolver | bytes = self if context is not None else self.to_bytes()
         pending: collections.deque[concurrent.futures.Future[list[Any]]] = collections.deque()
         source = iter(texts)
         chunks = iter(lambda: list(itertools.islice(source, chunk)), [])
@@ -964,9 +972,7 @@ def _worker_start(source: Resolver | bytes) -> None:
     if isinstance(source, Resolver):
         _WORKER = source
         return
-    tables, threshold, snapshot = load_index(source, "<parent process>")
-    index = from_snapshot(tables, snapshot) if snapshot is not None else None
-    _WORKER = Resolver(tables, threshold=threshold, index=index)
+    _WORKER = Resolver.from_bytes(source, name="<parent process>")
 
 
 def _worker_run(job: tuple[str, Any, Any], texts: list[str]) -> list[Any]:
