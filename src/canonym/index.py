@@ -100,10 +100,15 @@ class KoreanName:
 
 @frozen
 class PhoneticEntry:
-    """A non-Korean person's Latin spelling, as tokens, for the phonetic tier."""
+    """A non-Korean person's Latin spellings of one shape, for the phonetic tier.
+
+    Spellings of a person with the same number of words, whose words start alike position by
+    position (``Aleksandr Kaminskiy``, ``Alexander Kaminsky``, ...), make one entry: for each
+    position, the distinct words seen there (``options``), and the first spelling, to show. A
+    query is aligned once per entry rather than once per spelling."""
 
     entity: Entity
-    tokens: tuple[str, ...]
+    options: tuple[tuple[str, ...], ...]
     alias: Alias
 
 
@@ -359,14 +364,7 @@ class Index:
             elif person and entity.country != "cn":
                 # Chinese names are syllables: one letter off is another name (Li Hongzhong,
                 # Li Hongzhang), so they match through pinyin and Wade-Giles only.
-                for alias in latin:
-                    tokens = analyze(alias.text).tokens
-                    if len(tokens) < 2:
-                        continue
-                    entry = PhoneticEntry(entity, tokens, alias)
-                    for key in name_phonetic_keys(tokens):
-                        if b.once("phonetic", key, entity.id, tokens):
-                            b.phonetic.setdefault(key, []).append(entry)
+                _add_phonetic(b, entity, latin)
             if person and entity.family_name:
                 _add_family_names(b, entity, latin)
             b.flush(entity)
@@ -581,6 +579,26 @@ def _add_family_names(b: _Builder, entity: Entity, latin: list[Alias]) -> None:
                 source=f"family name in {alias.text!r}",
             )
             b.add("family", word, entity, spelled, Method.FAMILY_NAME)
+
+
+def _add_phonetic(b: _Builder, entity: Entity, latin: list[Alias]) -> None:
+    """File ``entity``'s Latin spellings in the phonetic tier, one entry per shape."""
+    groups: dict[tuple[str, ...], tuple[Alias, list[dict[str, None]], dict[str, None]]] = {}
+    for alias in latin:
+        tokens = analyze(alias.text).tokens
+        if len(tokens) < 2:
+            continue
+        shape = tuple(_INITIAL_CLASS.get(t[:1], t[:1]) for t in tokens)
+        group = groups.get(shape)
+        if group is None:
+            group = groups[shape] = (alias, [{} for _ in tokens], {})
+        for position, token in zip(group[1], tokens, strict=True):
+            position[token] = None
+        group[2].update(dict.fromkeys(name_phonetic_keys(tokens)))
+    for first, positions, keys in groups.values():
+        entry = PhoneticEntry(entity, tuple(tuple(p) for p in positions), first)
+        for key in keys:
+            b.phonetic.setdefault(key, []).append(entry)
 
 
 def _entity_surname_classes(entity: Entity) -> frozenset[str]:

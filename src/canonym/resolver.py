@@ -812,21 +812,22 @@ class Resolver:
         tokens = a.tokens
         if len(tokens) < 2 or not a.key.isascii():
             return
-        seen: set[tuple[str, tuple[str, ...]]] = set()
+        seen: set[int] = set()  # entries are shared between keys: align each once
         memo: dict[tuple[str, str], float] = {}
         for key in name_phonetic_keys(tokens):
             for entry in self.index.phonetic.get(key, ()):
                 if wanted is not None and entry.entity.kind not in wanted:
                     continue
-                if (entry.entity.id, entry.tokens) in seen:
+                if id(entry) in seen:
                     continue
-                seen.add((entry.entity.id, entry.tokens))
-                aligned = _align(tokens, entry.tokens, memo)
+                seen.add(id(entry))
+                aligned = _align(tokens, entry.options, memo)
                 if aligned is None:
                     continue
                 similarity, pairs = aligned
                 detail = (
-                    f"every token aligns with {entry.entity.id}'s spelling {entry.alias.text!r}: "
+                    f"every token aligns with a spelling of {entry.entity.id} "
+                    f"(as in {entry.alias.text!r}): "
                     + ", ".join(f"{q}~{t} ({s:.2f})" for q, t, s in pairs)
                     + f"; blocked on {'metaphone' if key[0] == 'm' else 'NYSIIS'} {key[2:]}"
                 )
@@ -920,29 +921,35 @@ def _tokens_agree(query: str, name: str, similarity: float) -> bool:
 
 def _align(
     query: tuple[str, ...],
-    name: tuple[str, ...],
+    options: tuple[tuple[str, ...], ...],
     memo: dict[tuple[str, str], float] | None = None,
 ) -> tuple[float, list[tuple[str, str, float]]] | None:
-    """Align ``query`` tokens with a name's tokens, in the same order or with the first or last
-    token moved; every pair must agree (:func:`_tokens_agree`). Returns the mean Jaro-Winkler
-    similarity and the pairs of the best alignment, or ``None``. ``memo`` keeps each token
-    pair's verdict for one query (-1.0 when the pair does not agree): common given names
-    recur in thousands of entries."""
-    if len(query) != len(name):
+    """Align ``query`` tokens with a name's positions (each with the words seen there), in the
+    same order or with the first or last position moved; every query token must agree
+    (:func:`_tokens_agree`) with some word of its position, and the best-scoring word counts.
+    Returns the mean Jaro-Winkler similarity and the pairs of the best alignment, or ``None``.
+    ``memo`` keeps each token pair's verdict for one query (-1.0 when the pair does not
+    agree): common given names recur in thousands of entries."""
+    if len(query) != len(options):
         return None
     memo = {} if memo is None else memo
     best: tuple[float, list[tuple[str, str, float]]] | None = None
-    for turned in dict.fromkeys((name, name[1:] + name[:1], name[-1:] + name[:-1])):
+    rotations = (options, options[1:] + options[:1], options[-1:] + options[:-1])
+    for turned in dict.fromkeys(rotations):
         pairs = []
-        for q, t in zip(query, turned, strict=True):
-            sim = memo.get((q, t))
-            if sim is None:
-                sim = jellyfish.jaro_winkler_similarity(q, t)
-                sim = sim if _tokens_agree(q, t, sim) else -1.0
-                memo[(q, t)] = sim
-            if sim < 0:
+        for q, words in zip(query, turned, strict=True):
+            chosen, top = "", -1.0
+            for t in words:
+                sim = memo.get((q, t))
+                if sim is None:
+                    sim = jellyfish.jaro_winkler_similarity(q, t)
+                    sim = sim if _tokens_agree(q, t, sim) else -1.0
+                    memo[(q, t)] = sim
+                if sim > top:
+                    chosen, top = t, sim
+            if top < 0:
                 break
-            pairs.append((q, t, sim))
+            pairs.append((q, chosen, top))
         else:
             mean = sum(sim for _, _, sim in pairs) / len(pairs)
             if best is None or mean > best[0]:

@@ -21,7 +21,7 @@ __all__ = ["SNAPSHOT_VERSION", "from_snapshot", "to_snapshot"]
 
 #: Bumped whenever the index's structure changes: a snapshot of another version is ignored
 #: (the index is rebuilt from the tables), never misread.
-SNAPSHOT_VERSION = 5
+SNAPSHOT_VERSION = 6
 
 
 class _Writer:
@@ -97,6 +97,7 @@ def to_snapshot(index: Index) -> dict[str, Any]:
         name: {key: w.hits(hits) for key, hits in tier.items()}
         for name, tier in index.tiers.items()
     }
+    numbered: dict[int, int] = {}
     return {
         "version": SNAPSHOT_VERSION,
         # the entities the references count on, with how many spellings each has: a snapshot
@@ -108,10 +109,15 @@ def to_snapshot(index: Index) -> dict[str, Any]:
             cls: [[w.entity[n.entity.id], n.given, w.alias(n.alias)] for n in names]
             for cls, names in index.near.items()
         },
+        # entries are shared between keys: each is written once, and keys refer to it
         "phonetic": {
-            key: [[w.entity[p.entity.id], list(p.tokens), w.alias(p.alias)] for p in entries]
+            key: [numbered.setdefault(id(p), len(numbered)) for p in entries]
             for key, entries in index.phonetic.items()
         },
+        "phonetic_entries": [
+            [w.entity[p.entity.id], [list(o) for o in p.options], w.alias(p.alias)]
+            for p in {id(p): p for ps in index.phonetic.values() for p in ps}.values()
+        ],
         "org_children": [
             [parent, key, [w.entity[e.id] for e in children]]
             for (parent, key), children in index.org_children.items()
@@ -167,6 +173,10 @@ def _read(tables: Tables, data: dict[str, Any]) -> Index | None:
         )
 
     tiers = {name: _LazyTier(tier, hits) for name, tier in data["tiers"].items()}
+    phonetic_entries = [
+        PhoneticEntry(entities[e], tuple(tuple(o) for o in opts), alias(a))
+        for e, opts, a in data["phonetic_entries"]
+    ]
     holders: dict[str, list[tuple[Entity, Office]]] = {}
     for entity in tables.of_kind(Kind.PERSON):
         for office in entity.offices:
@@ -182,7 +192,7 @@ def _read(tables: Tables, data: dict[str, Any]) -> Index | None:
         ),
         MappingProxyType(
             {
-                key: tuple(PhoneticEntry(entities[e], tuple(t), alias(a)) for e, t, a in rows)
+                key: tuple(phonetic_entries[i] for i in rows)
                 for key, rows in data["phonetic"].items()
             }
         ),
