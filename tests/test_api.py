@@ -53,7 +53,7 @@ ALLOWED = {
         "translit",
     },
     "snapshot": {"_gc", "index", "model", "tables"},
-    "store": {"_gc", "errors", "formats", "tables"},
+    "store": {"_gc", "errors", "model", "tables"},
     # the linker drives a resolver; it names the class only for type checking
     "linker": {"model", "text", "titles", "translit", "resolver"},
     "cli": {"__init__", "store"},

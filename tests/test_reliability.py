@@ -210,7 +210,10 @@ def _tamper(data: bytes) -> bytes:
 def _version(data: bytes) -> bytes:
     import gzip
 
-    text = gzip.decompress(data).decode("utf-8").replace('"version": 1', '"version": 99', 1)
+    from canonym.store import VERSION
+
+    text = gzip.decompress(data).decode("utf-8")
+    text = text.replace(f'"version": {VERSION}', '"version": 99', 1)
     assert '"version": 99' in text
     return gzip.compress(text.encode("utf-8"))
 

@@ -155,15 +155,22 @@ def _read(tables: Tables, data: dict[str, Any]) -> Index | None:
     def tag(i: int) -> str | None:
         return None if i < 0 else strings[i]
 
-    generated = [
-        Alias(text=t, script=strings[s], lang=tag(lang), system=tag(system), source=tag(source))
-        for t, s, lang, system, source in data["aliases"]
-    ]
+    # Generated spellings are made into objects when a hit first needs them: most of a large
+    # index is never looked at in one run.
+    rows: list[list[Any]] = data["aliases"]
+    generated: list[Alias | None] = [None] * len(rows)
 
     def alias(ref: int | list[int]) -> Alias:
         if isinstance(ref, list):
             return entities[ref[0]].aliases[ref[1]]
-        return generated[ref]
+        made = generated[ref]
+        if made is None:  # two threads may both make it: equal objects, either will do
+            t, s, lang, system, source = rows[ref]
+            made = Alias(
+                text=t, script=strings[s], lang=tag(lang), system=tag(system), source=tag(source)
+            )
+            generated[ref] = made
+        return made
 
     methods = {m.value: m for m in Method}
 

@@ -2,7 +2,9 @@
 
 A saved resolver is gzip-compressed JSON: one header line naming the format and its version,
 the canonym version that wrote it and a SHA-256 checksum of the payload's bytes, then the
-payload (the tables in the table format, the threshold, and a snapshot of the built index).
+payload (the checked tables as rows of their fields, the threshold, and a snapshot of the
+built index). Opening one does not parse or check table files again: that was done when they
+were loaded, and the checksum vouches for the rows.
 Nothing is unpickled or evaluated. A truncated, corrupt, tampered or wrong-version file raises
 :class:`IndexFileError` and no resolver is built from it.
 """
@@ -18,16 +20,16 @@ import zlib
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import formats
 from ._gc import gc_paused
 from .errors import CanonymError, TableError
-from .tables import Tables, tables_from_sources
+from .model import Alias, Entity, Kind, Office
+from .tables import Tables
 
 __all__ = ["FORMAT", "VERSION", "IndexFileError", "dump_index", "load_index", "write_atomically"]
 
 #: The name of the saved-resolver format, and the version this canonym writes and reads.
 FORMAT = "canonym-index"
-VERSION = 1
+VERSION = 2
 
 
 class IndexFileError(CanonymError, ValueError):
@@ -39,16 +41,14 @@ class IndexFileError(CanonymError, ValueError):
 def dump_index(
     tables: Tables, threshold: float, version: str, snapshot: dict[str, Any] | None = None
 ) -> bytes:
-    """The bytes of a saved resolver: the tables grouped by the file they came from, each
-    group in the table format (TOML), so that evidence still names the files; and, when
-    given, a snapshot of the built index (:mod:`canonym.snapshot`), so that opening the file
-    need not rebuild it."""
-    groups: dict[str, list[Any]] = {}
-    for entity in tables:
-        groups.setdefault(entity.origin or "<python>.toml", []).append(entity)
+    """The bytes of a saved resolver: the checked tables, entity by entity (every field, the
+    file each entry and spelling came from included, so evidence still names the files); and,
+    when given, a snapshot of the built index (:mod:`canonym.snapshot`), so that opening the
+    file need not rebuild it."""
     payload: dict[str, Any] = {
         "threshold": threshold,
-        "tables": [{"origin": o, "toml": formats.dump(g, "toml")} for o, g in groups.items()],
+        "files": list(tables.files),
+        "entities": [_entity_row(e) for e in tables],
     }
     if snapshot is not None:
         payload["index"] = snapshot
@@ -63,6 +63,82 @@ def dump_index(
     # before they are parsed
     document = json.dumps(header).encode("utf-8") + b"\n" + body
     return gzip.compress(document, compresslevel=1, mtime=0)  # fast; the JSON compresses well
+
+
+def _alias_row(a: Alias) -> list[Any]:
+    return [a.text, a.script, a.lang, a.system, a.source, a.shared, a.native, a.note, a.origin]
+
+
+def _entity_row(e: Entity) -> list[Any]:
+    return [
+        e.id,
+        e.kind.value,
+        e.name,
+        [_alias_row(a) for a in e.aliases],
+        e.country,
+        e.family_name,
+        e.organisation,
+        e.parent,
+        [[o.title, o.start, o.end] for o in e.offices],
+        list(e.not_same_as),
+        e.wikidata,
+        e.born,
+        e.died,
+        list(e.sources),
+        e.note,
+        e.origin,
+    ]
+
+
+_OPTIONAL_STR = (str, type(None))
+
+
+def _entity(row: list[Any]) -> Entity:
+    """An entity from its saved row. The rows were checked when the tables were loaded and the
+    checksum says they are as written; only their shape is checked here, so that a damaged
+    file fails loudly rather than yielding odd objects."""
+    (ident, kind, name, aliases, country, family, org, parent, offices, *rest) = row
+    not_same_as, wikidata, born, died, sources, note, origin = rest
+    if not isinstance(ident, str) or not isinstance(name, str):
+        raise TypeError(ident)
+    for value in (country, family, org, parent, wikidata, born, died, note, origin):
+        if not isinstance(value, _OPTIONAL_STR):
+            raise TypeError(value)
+    spellings = []
+    for text, script, lang, system, source, shared, native, a_note, a_origin in aliases:
+        if not isinstance(text, str) or not isinstance(script, str):
+            raise TypeError(text)
+        spellings.append(
+            Alias(
+                text=text,
+                script=script,
+                lang=lang,
+                system=system,
+                source=source,
+                shared=shared is True,
+                native=native is True,
+                note=a_note,
+                origin=a_origin,
+            )
+        )
+    return Entity(
+        id=ident,
+        kind=Kind(kind),
+        name=name,
+        aliases=tuple(spellings),
+        country=country,
+        family_name=family,
+        organisation=org,
+        parent=parent,
+        offices=tuple(Office(title=t, start=s, end=e) for t, s, e in offices),
+        not_same_as=tuple(str(x) for x in not_same_as),
+        wikidata=wikidata,
+        born=born,
+        died=died,
+        sources=tuple(str(x) for x in sources),
+        note=note,
+        origin=origin,
+    )
 
 
 @gc_paused
@@ -103,18 +179,15 @@ def load_index(data: bytes, path: str) -> tuple[Tables, float, dict[str, Any] | 
     threshold = payload.get("threshold")
     if not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0:
         fail("corrupt: bad threshold")
-    groups = payload.get("tables")
-    if not isinstance(groups, list) or not all(
-        isinstance(g, dict) and isinstance(g.get("origin"), str) and isinstance(g.get("toml"), str)
-        for g in groups
-    ):
+    rows, files = payload.get("entities"), payload.get("files")
+    if not isinstance(rows, list) or not isinstance(files, list):
         fail("corrupt: bad tables")
     try:
-        tables = tables_from_sources(
-            [(g["origin"], g["toml"].encode("utf-8"), "toml") for g in groups]
-        )
+        tables = Tables(tuple(_entity(row) for row in rows), tuple(str(f) for f in files))
     except TableError as exc:
         fail(f"corrupt tables: {exc}")
+    except (TypeError, ValueError, KeyError, IndexError) as exc:
+        fail(f"corrupt: bad tables ({type(exc).__name__})")
     snapshot = payload.get("index")
     return tables, float(threshold), snapshot if isinstance(snapshot, dict) else None
 
