@@ -309,3 +309,13 @@ def test_a_resolver_travels_as_bytes() -> None:
         assert copy.resolve(name).to_dict() == resolver.resolve(name).to_dict()
     with pytest.raises(canonym.IndexFileError, match="<shipped>"):
         canonym.Resolver.from_bytes(data[: len(data) // 2], name="<shipped>")
+
+
+@given(st.text(max_size=40))
+def test_results_travel_between_processes_unchanged(text: str) -> None:
+    from canonym.resolver import _pack, _unpack
+
+    resolver = canonym.default_resolver()
+    for query in (text, "Choe", "Foreign Minister Choe", "Пак Ён Иль", "Andrei Belousaw"):
+        r = resolver.resolve(query)
+        assert _unpack(_pack(r), resolver.tables) == r

@@ -15,6 +15,7 @@ from itertools import islice, product
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jellyfish
 
 from .index import (
@@ -517,8 +518,10 @@ class Resolver:
                 yield self.resolve(text, kinds=kinds, on=on)
             return
         job = ("resolve", frozenset(kinds) if kinds is not None else None, on)
+        tables = self.tables
         for batch in self._in_processes(texts, workers, chunk, job):
-            yield from batch
+            for packed in batch:
+                yield _unpack(packed, tables)
 
     def link_many(
         self,
@@ -988,7 +991,97 @@ def _worker_run(job: tuple[str, Any, Any], texts: list[str]) -> list[Any]:
     what, kinds, on = job
     if what == "link":
         return [_WORKER.link(t, on=on) for t in texts]
-    return [_WORKER.resolve(t, kinds=kinds, on=on) for t in texts]
+    return [_pack(_WORKER.resolve(t, kinds=kinds, on=on)) for t in texts]
+
+
+# Resolutions travel back from worker processes as plain tuples that name entities by id: the
+# parent holds the same tables, and sending whole entities (every spelling) cost more than
+# resolving did.
+
+_Packed = tuple[Any, ...]
+
+
+def _pack_alias(alias: Alias | None, owners: tuple[Entity | None, ...]) -> Any:
+    if alias is None:
+        return None
+    for owner in owners:
+        if owner is not None:
+            for i, known in enumerate(owner.aliases):
+                if known is alias:
+                    return (owner.id, i)
+    return attrs.astuple(alias, recurse=False)
+
+
+def _pack_evidence(evidence: tuple[Evidence, ...], owners: tuple[Entity | None, ...]) -> Any:
+    return tuple((e.rule, e.detail, _pack_alias(e.alias, owners)) for e in evidence)
+
+
+def _pack(r: Resolution) -> _Packed:
+    owners = (r.entity, r.title)
+    return (
+        r.query,
+        r.normalized,
+        r.status.value,
+        r.entity.id if r.entity is not None else None,
+        r.score,
+        r.method.value,
+        tuple(
+            (
+                c.entity.id,
+                c.score,
+                c.method.value,
+                _pack_evidence(c.evidence, (c.entity, *owners)),
+            )
+            for c in r.candidates
+        ),
+        _pack_evidence(r.evidence, (*owners, *(c.entity for c in r.candidates))),
+        r.title.id if r.title is not None else None,
+    )
+
+
+def _unpack_alias(packed: Any, tables: Tables) -> Alias | None:
+    if packed is None:
+        return None
+    if len(packed) == 2:
+        owner: Entity = tables[packed[0]]
+        position: int = packed[1]
+        return owner.aliases[position]
+    return Alias(**dict(zip(_ALIAS_FIELDS, packed, strict=True)))
+
+
+def _unpack_evidence(packed: Any, tables: Tables) -> tuple[Evidence, ...]:
+    return tuple(
+        Evidence(rule=rule, detail=detail, alias=_unpack_alias(alias, tables))
+        for rule, detail, alias in packed
+    )
+
+
+def _unpack(p: _Packed, tables: Tables) -> Resolution:
+    query, normalized, status, entity, score, method, candidates, evidence, title = p
+    return Resolution(
+        query=query,
+        normalized=normalized,
+        status=_STATUSES[status],
+        entity=tables[entity] if entity is not None else None,
+        score=score,
+        method=_METHODS[method],
+        candidates=tuple(
+            Candidate(
+                entity=tables[c_id],
+                score=c_score,
+                method=_METHODS[c_method],
+                evidence=_unpack_evidence(c_evidence, tables),
+            )
+            for c_id, c_score, c_method, c_evidence in candidates
+        ),
+        evidence=_unpack_evidence(evidence, tables),
+        title=tables[title] if title is not None else None,
+    )
+
+
+_ALIAS_FIELDS = tuple(f.name for f in attrs.fields(Alias))
+_STATUSES = {s.value: s for s in Status}
+_METHODS = {m.value: m for m in Method}
 
 
 @cache
