@@ -54,6 +54,7 @@ _KO_SURNAMES = [
 ]
 _KO_SYLLABLES = list(
     "영용정성철광수민준현석선희은일남혁호진경명금근원주연여태동훈기상우재종순옥미숙향"
+    "국권길덕두룡림만무문범복봉삼세송승시신실애옥완운웅윤의인자전제중지찬창춘충치택평하학한해향화환효휘흥"
 )
 _RU_GIVEN = [
     "Сергей",
@@ -165,6 +166,30 @@ _RU_STEMS = [
     "Дем",
 ]
 _RU_MIDDLES = ["", "ан", "ен", "ов", "ин", "уш", "ыш", "ат", "ет", "ич"]
+# Patronymics for the male given names (one in two Russian persons gets one).
+_RU_PATRONYMICS = [
+    "Сергеевич",
+    "Андреевич",
+    "Владимирович",
+    "Дмитриевич",
+    "Алексеевич",
+    "Николаевич",
+    "Михайлович",
+    "Иванович",
+    "Юрьевич",
+    "Евгеньевич",
+    "Александрович",
+    "Валерьевич",
+    "Игоревич",
+    "Олегович",
+    "Павлович",
+    "Петрович",
+    "Викторович",
+    "Анатольевич",
+    "Борисович",
+    "Геннадьевич",
+]
+_RU_FEMALE_PATRONYMICS = [p.removesuffix("ич") + "на" for p in _RU_PATRONYMICS]
 _RU_ENDINGS = ["ов", "ев", "ин", "ский", "цкий"]
 _ZH_FAMILY = [
     "Li",
@@ -209,6 +234,30 @@ _ZH_SYLLABLES = [
     "feng",
     "yi",
     "jian",
+    "bo",
+    "chao",
+    "cheng",
+    "fang",
+    "gang",
+    "hui",
+    "kai",
+    "lei",
+    "li",
+    "long",
+    "mei",
+    "ning",
+    "peng",
+    "qing",
+    "rong",
+    "shan",
+    "sheng",
+    "tian",
+    "xin",
+    "xue",
+    "yan",
+    "yu",
+    "yun",
+    "zhi",
 ]
 _AR_GIVEN = [
     ["Mohammed", "Muhammad", "Mohamed"],
@@ -272,6 +321,22 @@ _EN_FAMILY = [
 ]
 
 
+# English family names built from a stem and an ending (Ashford, Brookman, ...).
+_EN_STEMS = [
+    "Ash", "Brook", "Clay", "Dun", "Elm", "Fair", "Gold", "Hart", "Holt", "Kings", "Lang",
+    "Mill", "North", "Oak", "Pen", "Ray", "Stan", "Thorn", "Wake", "West", "White", "Wood",
+    "Black", "Brad", "Carl", "Ed", "Fen", "Glen", "Ham", "Lock",
+]  # fmt: skip
+_EN_ENDINGS = ["ford", "man", "ton", "ley", "wood", "field", "well", "by", "more", "worth"]
+_INITIALS = "ABCDEFGHJKLMNPRSTW"
+# Arabic family names built as nisbas: al-<stem>i
+_AR_STEMS = [
+    "Baghdad", "Basr", "Dimashq", "Hashim", "Husayn", "Jabir", "Khalil", "Mahmud", "Najaf",
+    "Qahtan", "Rahman", "Sabir", "Shams", "Tikrit", "Yaman", "Zubayr", "Halab", "Kuf",
+    "Mosul", "Nabhan", "Anbar", "Harir", "Jazair", "Makk",
+]  # fmt: skip
+
+
 def _typo(rng: random.Random, text: str) -> str:
     letters = [i for i, ch in enumerate(text) if ch.isalpha()]
     if len(letters) < 4:
@@ -305,7 +370,11 @@ def _person(rng: random.Random, n: int) -> tuple[dict[str, object], list[str]]:
             if rng.random() < 0.3
             else (rng.choice(_RU_STEMS) + rng.choice(_RU_MIDDLES) + rng.choice(_RU_ENDINGS))
         )
-        native = f"{rng.choice(_RU_GIVEN)} {family}"
+        given = rng.choice(_RU_GIVEN)
+        if rng.random() < 0.5:
+            female = _RU_GIVEN.index(given) >= 15
+            given += " " + rng.choice(_RU_FEMALE_PATRONYMICS if female else _RU_PATRONYMICS)
+        native = f"{given} {family}"
         systems = cyrillic.transliterations(native, "ru")
         entity.update(
             name=systems["bgn"],
@@ -321,14 +390,26 @@ def _person(rng: random.Random, n: int) -> tuple[dict[str, object], list[str]]:
         variants = [name.upper(), _typo(rng, name)]
     elif kind == "ar":
         given, family = rng.choice(_AR_GIVEN), rng.choice(_AR_FAMILY)
+        if rng.random() < 0.6:
+            family = [f"al-{rng.choice(_AR_STEMS)}i"]
+        father = f"bin {rng.choice(_AR_GIVEN)[0]} " if rng.random() < 0.7 else ""
         entity.update(
-            name=f"{given[0]} {family[0]}",
+            name=f"{given[0]} {father}{family[0]}",
             family_name=family[0],
-            aliases=[f"{given[-1]} {family[0]}"],
+            aliases=[f"{given[-1]} {father}{family[0]}"],
         )
-        variants = [*[f"{g} {f}" for g in given for f in family][1:4], _typo(rng, given[0])]
+        variants = [
+            *[f"{g} {father}{f}" for g in given for f in family][1:4],
+            _typo(rng, f"{given[0]} {father}{family[0]}"),
+        ]
     else:
-        name = f"{rng.choice(_EN_GIVEN)} {rng.choice(_EN_FAMILY)}"
+        family = (
+            rng.choice(_EN_FAMILY)
+            if rng.random() < 0.2
+            else rng.choice(_EN_STEMS) + rng.choice(_EN_ENDINGS)
+        )
+        middle = f"{rng.choice(_INITIALS)}. " if rng.random() < 0.7 else ""
+        name = f"{rng.choice(_EN_GIVEN)} {middle}{family}"
         entity.update(name=name, family_name=name.split()[-1])
         variants = [_typo(rng, name), name.upper()]
     tabled = {str(entity["name"]), *(str(a) for a in entity.get("aliases", []))}  # type: ignore[attr-defined]
@@ -348,8 +429,11 @@ def generate(aliases: int, seed: int = 7) -> tuple[list[dict[str, object]], list
         spellings = [str(entity["name"]), *entity.get("aliases", []), *entity.get("native", [])]  # type: ignore[misc]
         keys = {name_key(str(x)) for x in spellings}
         if keys & taken:
-            misses += 1  # a homonym of an earlier entity: real, but not what this measures
+            # a homonym of an earlier entity: real, but not what this measures; a pool that
+            # runs dry stops the generator after 10,000 misses in a row
+            misses += 1
             continue
+        misses = 0
         taken |= keys
         entities.append(entity)
         count += 1 + len(entity.get("aliases", [])) + len(entity.get("native", []))  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 
+import bench_batch
 import bench_scale
 import synth
 
@@ -30,3 +31,23 @@ def test_scale_benchmark_smoke_run() -> None:
     assert row["exact_p50_us"] > 0
     assert "| aliases |" in bench_scale.table([row])
     assert canonym.default_resolver() is not None
+
+
+def test_batch_benchmark_smoke_run() -> None:
+    # the baselines (rapidfuzz, splink) run when the bench extra is installed, else are noted
+    facts = bench_batch.measure(2000, 300, workers=2)
+    rows = facts["rows"]
+    assert facts["queries"] == 300
+    assert facts["aliases"] >= 2000
+    assert [r["workers"] for r in rows[:2]] == ["2", "1"]
+    assert [r["method"] for r in rows[:2]] == ["canonym resolve_many"] * 2
+    assert len(rows) + len(facts["notes"]) == 4
+    for r in rows:
+        assert 0.0 <= r["recall"] <= 1.0
+        assert r["wall_s"] > 0
+    # the same resolver answers the same, whether in worker processes or not
+    assert {k: rows[0][k] for k in ("recall", "wrong")} == {
+        k: rows[1][k] for k in ("recall", "wrong")
+    }
+    assert rows[0]["recall_exact"] == 1.0
+    assert "| canonym resolve_many | 2 |" in bench_batch.table(facts)
