@@ -568,10 +568,14 @@ def _add_family_names(b: _Builder, entity: Entity, latin: list[Alias]) -> None:
     )
     if len(family.tokens) != 1:
         return
+    words: set[str] = {family.key}
     for alias in latin:
         tokens = analyze(alias.text).tokens
         if len(tokens) >= 2:
             word = tokens[0] if first else tokens[-1]
+            if word in words:  # one spelling per word: dozens of spellings share a family name
+                continue
+            words.add(word)
             spelled = Alias(
                 text=word.capitalize(),
                 script="Latn",
