@@ -84,3 +84,33 @@ def test_a_misspelling_reaches_its_person_phonetically(
 
 def test_a_shared_given_name_alone_reaches_no_one(shipped: canonym.Resolver) -> None:
     assert shipped.resolve("Sergei Xyzzyk").status is Status.UNMATCHED
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Sergie Lavrov", "ru.sergei-lavrov"),  # swapped letters inside a word
+        ("Sergei aLvrov", "ru.sergei-lavrov"),  # swapped first letters, a capital moved
+        ("Sergei Alvrov", "ru.sergei-lavrov"),  # swapped first letters
+        ("Adnrei Belousov", "ru.andrei-belousov"),
+        ("Andrei eBlousov", "ru.andrei-belousov"),
+    ],
+)
+def test_first_letters_typed_the_wrong_way_round(
+    shipped: canonym.Resolver, query: str, expected: str
+) -> None:
+    result = shipped.resolve(query)
+    assert result.id == expected, result.evidence
+    assert result.method is Method.PHONETIC
+
+
+@given(st.lists(ascii_word, min_size=1, max_size=5))
+def test_typo_readings_keep_the_querys_own_keys_first(tokens: list[str]) -> None:
+    from canonym.resolver import _typo_readings
+
+    query = tuple(tokens)
+    readings = _typo_readings(query)
+    own = name_phonetic_keys(query)
+    assert [key for _, key in readings[: len(own)]] == own
+    assert all(typed == query for typed, _ in readings[: len(own)])
+    assert len({key for _, key in readings}) == len(readings)

@@ -815,16 +815,17 @@ class Resolver:
         tokens = a.tokens
         if len(tokens) < 2 or not a.key.isascii():
             return
-        seen: set[int] = set()  # entries are shared between keys: align each once
+        # entries are shared between keys: align each once per reading of the query
+        seen: set[tuple[int, tuple[str, ...]]] = set()
         memo: dict[tuple[str, str], float] = {}
-        for key in name_phonetic_keys(tokens):
+        for query, key in _typo_readings(tokens):
             for entry in self.index.phonetic.get(key, ()):
                 if wanted is not None and entry.entity.kind not in wanted:
                     continue
-                if id(entry) in seen:
+                if (id(entry), query) in seen:
                     continue
-                seen.add(id(entry))
-                aligned = _align(tokens, entry.options, memo)
+                seen.add((id(entry), query))
+                aligned = _align(query, entry.options, memo)
                 if aligned is None:
                     continue
                 similarity, pairs = aligned
@@ -905,6 +906,33 @@ class Resolver:
             return result(Status.AMBIGUOUS if best.score >= AMBIGUITY_FLOOR else Status.UNMATCHED)
         evidence.extend(best.evidence)
         return result(Status.MATCHED, best.entity)
+
+
+def _typo_readings(tokens: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
+    """(tokens to align, blocking key) pairs for a query: its own keys, then the keys it
+    would have if a word's first two letters were typed the wrong way round ("Sarah Kingston"
+    typed "Sarah iKngston"). That typo changes the word's initial, which every other word's key
+    carries. The query is still aligned as typed (the typo is one transposition away); when the
+    typo also moved a capital ("iKngston" normalises to "i kngston"), the stray letter is put
+    back on its word first."""
+
+    def swap(word: str) -> str:
+        return word[1] + word[0] + word[2:]
+
+    readings: list[tuple[tuple[str, ...], tuple[str, ...]]] = [(tokens, tokens)]
+    for i, token in enumerate(tokens):
+        if len(token) >= 3 and token[0] != token[1]:
+            readings.append((tokens, (*tokens[:i], swap(token), *tokens[i + 1 :])))
+        if len(token) == 1 and i + 1 < len(tokens) and len(tokens) >= 3:
+            merged = token + tokens[i + 1]
+            typed = (*tokens[:i], merged, *tokens[i + 2 :])
+            readings.append((typed, typed))
+            readings.append((typed, (*tokens[:i], swap(merged), *tokens[i + 2 :])))
+    out: dict[str, tuple[str, ...]] = {}
+    for typed, meant in readings:
+        for key in name_phonetic_keys(meant):
+            out.setdefault(key, typed)
+    return [(typed, key) for key, typed in out.items()]
 
 
 def _tokens_agree(query: str, name: str, similarity: float) -> bool:
