@@ -153,3 +153,27 @@ def test_adding_an_unrelated_entity_never_changes_an_exact_match(
     for entity in mini_tables:
         for alias in entity.aliases:
             assert bigger.resolve(alias.text).id == before.resolve(alias.text).id
+
+
+class _SearchOnly(canonym.Resolver):
+    """A resolver that always runs the full search (no shortcut for exact spellings)."""
+
+    def _sure_exact(self, text: str, a: object) -> None:  # type: ignore[override]
+        return None
+
+
+_SHIPPED_SPELLINGS = [(a.text, e) for e in canonym.default_tables() for a in e.aliases]
+
+
+@st.composite
+def _shipped_variant(draw: st.DrawFn) -> str:
+    text, entity = draw(st.sampled_from(_SHIPPED_SPELLINGS))
+    return draw(st.one_of(st.just(text), formatting_variant(text, entity)))
+
+
+@given(_shipped_variant(), st.floats(0.0, 1.0))
+def test_the_exact_shortcut_answers_as_the_full_search_does(query: str, threshold: float) -> None:
+    tables = canonym.default_tables()
+    fast = canonym.Resolver(tables, threshold=threshold, index=canonym.default_resolver().index)
+    slow = _SearchOnly(tables, threshold=threshold, index=canonym.default_resolver().index)
+    assert fast.resolve(query) == slow.resolve(query)

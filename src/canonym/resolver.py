@@ -119,11 +119,16 @@ NEAR_MIN = 0.8
 
 
 def _tags(alias: Alias) -> str:
-    tags = [f"{k} {v}" for k, v in (("system", alias.system), ("source", alias.source)) if v]
+    tags = []
     if alias.native:
-        tags.insert(0, f"native {alias.script}")
-    if alias.origin and not alias.origin.startswith("canonym/data/"):
-        tags.append(f"from {alias.origin}")
+        tags.append(f"native {alias.script}")
+    if alias.system:
+        tags.append(f"system {alias.system}")
+    if alias.source:
+        tags.append(f"source {alias.source}")
+    origin = alias.origin
+    if origin and not origin.startswith("canonym/data/"):
+        tags.append(f"from {origin}")
     return f" [{', '.join(tags)}]" if tags else ""
 
 
@@ -332,6 +337,19 @@ class Resolver:
             )
         wanted = frozenset(kinds) if kinds is not None else None
         day = as_date(on) if on is not None else None
+        if wanted is None:
+            sure = self._sure_exact(text, a)
+            if sure is not None:
+                return Resolution(
+                    query=text,
+                    normalized=a.normalized,
+                    status=Status.MATCHED,
+                    entity=sure.entity,
+                    score=sure.score,
+                    method=sure.method,
+                    candidates=(sure,),
+                    evidence=(*evidence, *sure.evidence),
+                )
         ranked = self._search(text, a, wanted).ranked()
         title: Entity | None = None
         if (not ranked or ranked[0].score < CONFIDENT) and (
@@ -341,6 +359,19 @@ class Resolver:
             if combined is not None:
                 ranked, title = combined
         return self._decide(text, a, ranked, evidence, title)
+
+    def _sure_exact(self, text: str, a: Normalized) -> Candidate | None:
+        """The answer when the query is, as normalised, a spelling of exactly one entity and
+        nothing earlier in the search could answer (no breves): the candidate the search
+        would find, and the decision it would take (one confident candidate above the
+        threshold), without the rest of the search. None otherwise."""
+        hits = self.index.lookup("exact", a.key)
+        if len(hits) != 1 or marked_key(text):
+            return None
+        found = _Found()
+        self._hits(found, "exact", a.key, text, None)
+        (candidate,) = found.by_id.values()
+        return candidate if candidate.score >= max(CONFIDENT, self.threshold) else None
 
     def link(self, text: str, *, on: _dt.date | str | None = None) -> Document:
         """Find and resolve every person, title and organisation mentioned in ``text``.
