@@ -177,3 +177,51 @@ def test_the_exact_shortcut_answers_as_the_full_search_does(query: str, threshol
     fast = canonym.Resolver(tables, threshold=threshold, index=canonym.default_resolver().index)
     slow = _SearchOnly(tables, threshold=threshold, index=canonym.default_resolver().index)
     assert fast.resolve(query) == slow.resolve(query)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Xi Jinpnig", "cn.xi-jinping"),  # letters swapped
+        ("Xi Jnping", "cn.xi-jinping"),  # a letter dropped
+        ("Li Hongzhonng", "cn.li-hongzhong"),  # a letter doubled
+        ("Wnag Yi", "cn.wang-yi"),
+    ],
+)
+def test_a_chinese_name_with_one_word_that_is_not_pinyin_is_repaired(
+    shipped: canonym.Resolver, query: str, expected: str
+) -> None:
+    result = shipped.resolve(query)
+    assert result.id == expected, result.evidence
+    assert result.method is Method.PINYIN_TYPO
+    assert "is not pinyin" in result.evidence[-1].detail
+
+
+def test_a_valid_pinyin_name_is_never_repaired(shipped: canonym.Resolver) -> None:
+    # Hongzhang is pinyin, and another man's name: not a typo of Li Hongzhong
+    result = shipped.resolve("Li Hongzhang")
+    assert result.status is not Status.MATCHED
+    assert all(c.method is not Method.PINYIN_TYPO for c in result.candidates)
+
+
+def test_two_repairs_reaching_two_people_are_a_tie(tmp_path: object) -> None:
+    from pathlib import Path
+
+    table = Path(str(tmp_path)) / "people.toml"
+    table.write_text(
+        'schema = 1\n[[entity]]\nid = "x.wang-lin"\nkind = "person"\nname = "Wang Lin"\n'
+        'country = "cn"\n[[entity]]\nid = "x.wang-lan"\nkind = "person"\nname = "Wang Lan"\n'
+        'country = "cn"\n',
+        encoding="utf-8",
+    )
+    resolver = canonym.Resolver(canonym.load_tables(table, defaults=False))
+    result = resolver.resolve("Wang Lxn")
+    assert result.status is Status.AMBIGUOUS
+    assert {c.id for c in result.candidates} == {"x.wang-lin", "x.wang-lan"}
+
+
+@given(st.sampled_from(["Xi", "Wang", "Li"]), st.text(alphabet="abcdefghijklmnopqrstuvwxyz"))
+def test_pinyin_repair_never_raises(family: str, word: str) -> None:
+    result = canonym.default_resolver().resolve(f"{family} {word}")
+    if result.method is Method.PINYIN_TYPO:
+        assert canonym.translit.han.pinyin_syllables(word) is None

@@ -67,6 +67,9 @@ class Method(enum.Enum):
     #: every token aligns with a tabled name's token by sound and spelling (metaphone
     #: blocking, Jaro-Winkler >= 0.85 per token)
     PHONETIC = "phonetic"
+    #: a Chinese name with one word that is not pinyin, one edit away from a word that is
+    #: and that makes a tabled spelling (``Xu Fangpnig`` for ``Xu Fangping``)
+    PINYIN_TYPO = "pinyin-typo"
     #: the query is only a person's family name (``Putin``, ``Kim``)
     FAMILY_NAME = "family-name"
     #: close but uncertain: same surname, a similar but different given name

@@ -80,6 +80,7 @@ METHOD_SCORES: dict[Method, float] = {
     Method.SKELETON: 0.9,
     Method.LOOSE: 0.8,
     Method.PHONETIC: 0.85,
+    Method.PINYIN_TYPO: 0.82,
     Method.FAMILY_NAME: 0.75,
     Method.NEAR: 0.6,
     Method.TITLE: 0.9,
@@ -616,6 +617,7 @@ class Resolver:
             lambda f: self._other_script(f, text, a, wanted),
             lambda f: self._korean(f, a, "korean", wanted),
             lambda f: self._phonetic(f, a, wanted),
+            lambda f: self._pinyin_typo(f, a, text, wanted),
             lambda f: self._korean(f, a, "korean_loose", wanted),
             lambda f: self._hits(f, "family", a.key, text, wanted),
             lambda f: self._near(f, a, wanted),
@@ -873,6 +875,45 @@ class Resolver:
                     [Evidence(rule="phonetic", detail=detail, alias=entry.alias)],
                 )
 
+    def _pinyin_typo(
+        self, found: _Found, a: Normalized, text: str, wanted: frozenset[Kind] | None
+    ) -> None:
+        """A Chinese name with one mistyped word. Chinese names stay out of the phonetic tier
+        (one letter off is often another person's name: Hongzhong, Hongzhang), but a word that
+        is not pinyin at all was mistyped: each pinyin word one edit away (letters swapped,
+        dropped, doubled or replaced) is tried in its place, and only a tabled spelling (or
+        a spelling generated from Han characters) counts. Several repairs reaching different
+        people tie."""
+        tokens = a.tokens
+        if not 2 <= len(tokens) <= 3 or not a.key.isascii():
+            return
+        broken = [i for i, t in enumerate(tokens) if han.pinyin_syllables(t) is None]
+        if len(broken) != 1 or len(tokens[broken[0]]) > 12:
+            return
+        i = broken[0]
+        typed = tokens[i]
+        before, after = "".join(tokens[:i]), "".join(tokens[i + 1 :])
+        exact, translit = self.index.tiers["exact"], self.index.tiers["translit"]
+        for repaired in _one_edit(typed):
+            key = before + repaired + after
+            if key not in exact and key not in translit:  # most repairs reach no one
+                continue
+            if han.pinyin_syllables(repaired) is None:
+                continue
+            via = f"{typed!r} is not pinyin; read as {repaired!r} (one edit)"
+            for tier in ("exact", "translit"):
+                for hit in self.index.lookup(tier, key):
+                    if wanted is not None and hit.entity.kind not in wanted:
+                        continue
+                    alias = hit.aliases[0]
+                    detail = f"{via}, which {self._hit_detail(hit, alias)}"
+                    found.add(
+                        hit.entity,
+                        METHOD_SCORES[Method.PINYIN_TYPO],
+                        Method.PINYIN_TYPO,
+                        [Evidence(rule=Method.PINYIN_TYPO.value, detail=detail, alias=alias)],
+                    )
+
     def _near(self, found: _Found, a: Normalized, wanted: frozenset[Kind] | None) -> None:
         tokens = a.tokens
         if len(tokens) < 2 or not a.key.isascii():
@@ -937,6 +978,29 @@ class Resolver:
             return result(Status.AMBIGUOUS if best.score >= AMBIGUITY_FLOOR else Status.UNMATCHED)
         evidence.extend(best.evidence)
         return result(Status.MATCHED, best.entity)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit(word: str) -> list[str]:
+    """Every distinct string one edit from ``word`` (two neighbours swapped, one letter
+    dropped, one inserted, one replaced), in a fixed order."""
+    out: dict[str, None] = {}
+    for k in range(len(word) - 1):
+        if word[k] != word[k + 1]:
+            out[word[:k] + word[k + 1] + word[k] + word[k + 2 :]] = None
+    for k in range(len(word)):
+        out[word[:k] + word[k + 1 :]] = None
+    for k in range(len(word) + 1):
+        for ch in _LETTERS:
+            out[word[:k] + ch + word[k:]] = None
+    for k in range(len(word)):
+        for ch in _LETTERS:
+            if ch != word[k]:
+                out[word[:k] + ch + word[k + 1 :]] = None
+    out.pop(word, None)
+    return list(out)
 
 
 def _typo_readings(tokens: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
