@@ -17,6 +17,9 @@ Tiers, from the most to the least certain:
     Korean persons by surname class and the romanization-blind skeleton of the given name;
 ``korean_loose``
     the same with a coarser skeleton (for Russian transcription and South press spellings);
+``slavic``
+    Russian, Ukrainian and Belarusian persons' Latin spellings by a romanization-blind key
+    (BGN, ICAO, ISO 9 and press spellings of one name meet);
 ``phonetic``
     tokens of non-Korean persons' Latin names by metaphone, for misspellings;
 ``family``
@@ -56,6 +59,7 @@ __all__ = [
     "marked_turns",
     "name_phonetic_keys",
     "phonetic_keys",
+    "slavic_key",
     "turns",
 ]
 
@@ -236,6 +240,7 @@ class _Builder:
                 "translit",
                 "korean",
                 "korean_loose",
+                "slavic",
                 "family",
             )
         }
@@ -365,6 +370,11 @@ class Index:
                 # Chinese names are syllables: one letter off is another name (Li Hongzhong,
                 # Li Hongzhang), so they match through pinyin and Wade-Giles only.
                 _add_phonetic(b, entity, latin)
+            if person and _is_slavic(entity):
+                for alias in latin:
+                    key = slavic_key(analyze(alias.text).tokens)
+                    if key and b.once("slavic", key):  # one spelling per key is enough
+                        b.add("slavic", key, entity, alias, Method.SKELETON)
             if person and entity.family_name:
                 _add_family_names(b, entity, latin)
             b.flush(entity)
@@ -603,6 +613,27 @@ def _add_phonetic(b: _Builder, entity: Entity, latin: list[Alias]) -> None:
         entry = PhoneticEntry(entity, tuple(tuple(p) for p in positions), first)
         for key in keys:
             b.phonetic.setdefault(key, []).append(entry)
+
+
+_SLAVIC_COUNTRIES = frozenset({"ru", "ua", "by"})
+
+
+def _is_slavic(entity: Entity) -> bool:
+    """A Russian, Ukrainian or Belarusian person: by country, or by a Cyrillic native name."""
+    if entity.country is not None:
+        return entity.country in _SLAVIC_COUNTRIES
+    return any(a.native and cyrillic.is_cyrillic(a.text) for a in entity.aliases)
+
+
+def slavic_key(tokens: tuple[str, ...] | list[str]) -> str:
+    """The romanization-blind key of a Latin spelling of a Russian or Ukrainian name: its
+    words' :func:`~canonym.translit.cyrillic.latin_skeleton` joined (``Yevgeniy Komarov`` and
+    ``Evgenij Komarov`` are both ``evgenikomarov``); empty unless there are two words or more
+    and every word is lower-case ASCII letters."""
+    if len(tokens) < 2:
+        return ""
+    parts = [cyrillic.latin_skeleton(t) for t in tokens]
+    return "".join(parts) if all(parts) else ""
 
 
 def _entity_surname_classes(entity: Entity) -> frozenset[str]:

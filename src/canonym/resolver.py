@@ -26,6 +26,7 @@ from .index import (
     marked_key,
     marked_turns,
     name_phonetic_keys,
+    slavic_key,
     turns,
 )
 from .linker import Document, link_text
@@ -616,6 +617,7 @@ class Resolver:
             lambda f: self._qualified_org(f, text, wanted),
             lambda f: self._other_script(f, text, a, wanted),
             lambda f: self._korean(f, a, "korean", wanted),
+            lambda f: self._slavic(f, a, wanted),
             lambda f: self._phonetic(f, a, wanted),
             lambda f: self._pinyin_typo(f, a, text, wanted),
             lambda f: self._korean(f, a, "korean_loose", wanted),
@@ -873,6 +875,33 @@ class Resolver:
                     METHOD_SCORES[Method.PHONETIC] * similarity,
                     Method.PHONETIC,
                     [Evidence(rule="phonetic", detail=detail, alias=entry.alias)],
+                )
+
+    def _slavic(self, found: _Found, a: Normalized, wanted: frozenset[Kind] | None) -> None:
+        """A Russian or Ukrainian name in a romanization the tables do not list (ICAO's
+        ``Evgenij``, ISO 9's ``Čerov`` as ``Cerov``, for a tabled ``Yevgeniy``, ``Cherov``):
+        by the romanization-blind key of the whole name, in either name order."""
+        t = a.tokens
+        if not slavic_key(t):
+            return
+        orders = {slavic_key(t): 0.0}
+        for turned in (t[1:] + t[:1], t[-1:] + t[:-1]):
+            orders.setdefault(slavic_key(turned), 0.02)
+        for k, cost in orders.items():
+            for hit in self.index.lookup("slavic", k):
+                if wanted is not None and hit.entity.kind not in wanted:
+                    continue
+                alias = hit.aliases[0]
+                order = " in the other name order" if cost else ""
+                detail = (
+                    f"same romanization-blind key {k!r} as {hit.entity.id}'s spelling "
+                    f"{alias.text!r}{order}{_tags(alias)}"
+                )
+                found.add(
+                    hit.entity,
+                    METHOD_SCORES[Method.SKELETON] - 0.02 - cost,
+                    Method.SKELETON,
+                    [Evidence(rule="slavic-skeleton", detail=detail, alias=alias)],
                 )
 
     def _pinyin_typo(

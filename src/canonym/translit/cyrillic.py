@@ -48,6 +48,7 @@ Characters that are not Cyrillic letters pass through unchanged.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -61,6 +62,7 @@ __all__ = [
     "UKRAINIAN_SYSTEMS",
     "guess_language",
     "is_cyrillic",
+    "latin_skeleton",
     "spellings",
     "transliterate",
     "transliterations",
@@ -1004,3 +1006,48 @@ def spellings(text: str, lang: str | None = None) -> frozenset[str]:
         if not add(combo):
             break
     return frozenset(found)
+
+
+# ---------------------------------------------------------------------------------------------
+# A romanization-blind key for Latin spellings of Russian and Ukrainian words
+
+_SKELETON_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"shch|sch|ŝ", "s"),
+        (r"tch|ch", "c"),
+        (r"sh", "s"),
+        (r"zh", "z"),
+        (r"kh", "h"),
+        (r"ts|tz|cz", "c"),
+        (r"x", "ks"),
+        (r"w", "v"),
+        # ё after a consonant: Solovyov, Solov'ev, Solovev (the normaliser reads ё as е)
+        (r"(?<=[^aeiouyj])(?:yo|jo|io)", "e"),
+        (r"^(?:yo|jo|io)", "o"),
+        (r"iya|iia|ija", "ia"),  # -ия: Mariya, Mariia, Marija, Maria
+        (r"yu|ju|iu", "u"),
+        (r"ya|ja|ia", "a"),
+        (r"ye|je", "e"),
+        (r"(?:iy|ij|ii|yy|yi|y)$", "i"),
+        (r"[jy]", "i"),
+        (r"(.)\1+", r"\1"),
+    )
+)
+
+
+def latin_skeleton(word: str) -> str:
+    """A key of one Latin spelling of a Russian or Ukrainian word that every common
+    romanization gives alike: BGN, ICAO, ISO 9 (as the normaliser folds it), the press, and
+    their mixtures (``yevgeniy``, ``evgenij`` and ``evgenii`` are all ``evgeni``; ``cherov`` and
+    ``cerov`` (from ``Čerov``) are ``cerov``). Empty for anything but lower-case ASCII
+    letters. Coarse on purpose (ш, щ and с meet): it is used on whole names only.
+
+    >>> latin_skeleton("yuryevich") == latin_skeleton("urevic") == latin_skeleton("iurevich")
+    True
+    """
+    if not word.isascii() or not word.isalpha() or not word.islower():
+        return ""
+    for pattern, replacement in _SKELETON_STEPS:
+        word = pattern.sub(replacement, word)
+    return word
