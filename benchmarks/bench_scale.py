@@ -132,7 +132,7 @@ def measure(size: int, queries: int) -> dict[str, float]:
         return out
     choices = [canonym.name_key(a) for a, _ in aliases]
     ids = [i for _, i in aliases]
-    scan_times, scan_found = [], 0
+    scan_times, scan_found, scan_hits = [], 0, []
     scanned = fuzzy[: max(20, queries // 5)]
     for text, expected in scanned:
         start = time.perf_counter()
@@ -140,10 +140,20 @@ def measure(size: int, queries: int) -> dict[str, float]:
             canonym.name_key(text), choices, scorer=distance.JaroWinkler.normalized_similarity
         )
         scan_times.append(time.perf_counter() - start)
-        scan_found += best is not None and ids[best[2]] == expected
+        found_it = best is not None and ids[best[2]] == expected
+        scan_found += found_it
+        scan_hits.append(found_it)
     out["scan_p50_us"] = _percentiles(scan_times)[0] * 1e6
     out["scan_recall"] = scan_found / len(scan_times)
     out["recall_on_scanned"] = sum(hits[: len(scanned)]) / len(scanned)
+    # by the script the variant is written in: the scan knows nothing of romanization
+    by_script: dict[str, list[int]] = {}
+    for (text, _), mine, theirs in zip(scanned, hits, scan_hits, strict=False):
+        row = by_script.setdefault(canonym.detect_script(text), [0, 0, 0])
+        row[0] += 1
+        row[1] += mine
+        row[2] += theirs
+    out["by_script"] = by_script  # type: ignore[assignment]
     return out
 
 
@@ -178,7 +188,27 @@ def table(rows: list[dict[str, float]]) -> str:
             f"({r['fuzzy_p95_us'] / r['fuzzy_p50_us']:.0f}x) "
             f"| {r['recall']:.3f} ({r.get('recall_on_scanned', float('nan')):.3f}) | {scan} |"
         )
-    return head + "\n".join(lines) + "\n"
+    out = head + "\n".join(lines) + "\n"
+    scripts = [r for r in rows if "by_script" in r]
+    if scripts:
+        out += (
+            "\nVariant recall by the script of the query, on the scanned subset "
+            "(canonym / rapidfuzz scan, queries):\n\n| aliases | "
+            + " | ".join(_SCRIPT_NAMES.values())
+            + " |\n|---|"
+            + "---|" * len(_SCRIPT_NAMES)
+            + "\n"
+        )
+        for r in scripts:
+            cells = []
+            for code in _SCRIPT_NAMES:
+                n, mine, theirs = r["by_script"].get(code, (0, 0, 0))  # type: ignore[attr-defined]
+                cells.append(f"{mine / n:.2f} / {theirs / n:.2f} ({n})" if n else "-")
+            out += f"| {r['aliases']:,.0f} | " + " | ".join(cells) + " |\n"
+    return out
+
+
+_SCRIPT_NAMES = {"Latn": "Latin", "Hang": "Hangul", "Cyrl": "Cyrillic", "Hani": "Han"}
 
 
 _NOTES = """

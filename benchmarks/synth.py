@@ -1,7 +1,8 @@
 """A seeded generator of synthetic name tables, and of queries against them.
 
-Entities are persons with Korean (Hangul native name, KCNA display name), Russian (Cyrillic
-native name, BGN display name), Chinese (pinyin), Arabic and English names. Each gets a few
+Entities are persons with Korean (KCNA display name; half also list the Hangul name), Russian
+(BGN display name; half also list the Cyrillic name), Chinese (pinyin), Arabic and English
+names. Each gets a few
 aliases; queries are either aliases as tabled ("exact") or variants no table lists: another
 romanization system's spelling, the native script, a press form, or a one-letter typo.
 
@@ -345,6 +346,11 @@ def _typo(rng: random.Random, text: str) -> str:
     return text[:i] + text[i + 1] + text[i] + text[i + 2 :] if i + 1 < len(text) else text
 
 
+# Korean and Russian persons whose native-script name the table lists; for the others, a
+# query in Hangul or Cyrillic must be transliterated to meet the romanized names.
+_NATIVE_SHARE = 0.5
+
+
 def _person(rng: random.Random, n: int) -> tuple[dict[str, object], list[str]]:
     """One entity in the table format, and variant spellings of it that it does not list."""
     kind = rng.choices(["ko", "ru", "zh", "ar", "en"], weights=[35, 25, 15, 10, 15])[0]
@@ -357,7 +363,7 @@ def _person(rng: random.Random, n: int) -> tuple[dict[str, object], list[str]]:
         names = hangul.romanize_name(native)
         entity.update(
             name=names["kcna"],
-            native=[native],
+            native=[native] if rng.random() < _NATIVE_SHARE else [],
             country="kp",
             family_name=names["kcna"].split()[0],
             aliases=[names["kcna-hyphen"]],
@@ -378,7 +384,7 @@ def _person(rng: random.Random, n: int) -> tuple[dict[str, object], list[str]]:
         systems = cyrillic.transliterations(native, "ru")
         entity.update(
             name=systems["bgn"],
-            native=[native],
+            native=[native] if rng.random() < _NATIVE_SHARE else [],
             country="ru",
             family_name=systems["bgn"].split()[-1],
             aliases=[systems["press"]],
@@ -412,7 +418,8 @@ def _person(rng: random.Random, n: int) -> tuple[dict[str, object], list[str]]:
         name = f"{rng.choice(_EN_GIVEN)} {middle}{family}"
         entity.update(name=name, family_name=name.split()[-1])
         variants = [_typo(rng, name), name.upper()]
-    tabled = {str(entity["name"]), *(str(a) for a in entity.get("aliases", []))}  # type: ignore[attr-defined]
+    listed = [*entity.get("aliases", []), *entity.get("native", [])]  # type: ignore[misc]
+    tabled = {str(entity["name"]), *(str(a) for a in listed)}
     return entity, [v for v in variants if v not in tabled]
 
 
