@@ -58,6 +58,7 @@ __all__ = [
     "marked_key",
     "marked_turns",
     "name_phonetic_keys",
+    "near_keys",
     "phonetic_keys",
     "slavic_key",
     "turns",
@@ -531,7 +532,7 @@ class Index:
         out = {"entities": len(self.tables)}
         out.update({f"{name}_keys": len(tier) for name, tier in self.tiers.items()})
         out["phonetic_keys"] = len(self.phonetic)
-        out["surname_classes"] = len(self.near)
+        out["near_keys"] = len(self.near)
         return out
 
 
@@ -646,10 +647,21 @@ def _entity_surname_classes(entity: Entity) -> frozenset[str]:
     return frozenset(classes)
 
 
+def near_keys(surname_class: str, given: str) -> tuple[str, ...]:
+    """The near tier's keys of a Korean name: its surname class with the first, and with the
+    last, letter of its given-name key. A near miss almost always keeps one of them, and a
+    common surname's names are not all compared with every query."""
+    if not given:
+        return ()
+    return (f"{surname_class}^{given[0]}", f"{surname_class}${given[-1]}")
+
+
 def _add_korean(b: _Builder, entity: Entity, alias: Alias, cls: str, given: str) -> None:
     if not given:
         return
     b.add("korean", f"{cls}|{given}", entity, alias, Method.SKELETON)
     b.add("korean_loose", f"{cls}|{hangul.loose(given)}", entity, alias, Method.LOOSE)
     if b.once("near", cls, entity.id, given):
-        b.near.setdefault(cls, []).append(KoreanName(entity, given, alias))
+        name = KoreanName(entity, given, alias)
+        for key in near_keys(cls, given):
+            b.near.setdefault(key, []).append(name)

@@ -26,6 +26,7 @@ from .index import (
     marked_key,
     marked_turns,
     name_phonetic_keys,
+    near_keys,
     slavic_key,
     turns,
 )
@@ -616,6 +617,10 @@ class Resolver:
             lambda f: self._title(f, text, wanted),
             lambda f: self._qualified_org(f, text, wanted),
             lambda f: self._other_script(f, text, a, wanted),
+        )
+        # these find persons only: skipped when persons are not wanted (the title part of
+        # "Foreign Minister Choe" is searched among titles only)
+        person_steps: tuple[Callable[[_Found], None], ...] = (
             lambda f: self._korean(f, a, "korean", wanted),
             lambda f: self._slavic(f, a, wanted),
             lambda f: self._phonetic(f, a, wanted),
@@ -624,6 +629,8 @@ class Resolver:
             lambda f: self._hits(f, "family", a.key, text, wanted),
             lambda f: self._near(f, a, wanted),
         )
+        if wanted is None or Kind.PERSON in wanted:
+            steps += person_steps
         for step in steps:
             found = _Found()
             step(found)
@@ -853,7 +860,22 @@ class Resolver:
         # entries are shared between keys: align each once per reading of the query
         seen: set[tuple[int, tuple[str, ...]]] = set()
         memo: dict[tuple[str, str], float] = {}
-        for query, key in _typo_readings(tokens):
+        own = [(tokens, key) for key in name_phonetic_keys(tokens)]
+        self._align_entries(found, own, seen, memo, wanted)
+        if not found:  # only then: a word's first letters typed the wrong way round
+            readings = _typo_readings(tokens)[len(own) :]
+            self._align_entries(found, readings, seen, memo, wanted)
+
+    def _align_entries(
+        self,
+        found: _Found,
+        readings: list[tuple[tuple[str, ...], str]],
+        seen: set[tuple[int, tuple[str, ...]]],
+        memo: dict[tuple[str, str], float],
+        wanted: frozenset[Kind] | None,
+    ) -> None:
+        """Align each (query tokens, blocking key) reading with the entries under its key."""
+        for query, key in readings:
             for entry in self.index.phonetic.get(key, ()):
                 if wanted is not None and entry.entity.kind not in wanted:
                     continue
@@ -932,8 +954,8 @@ class Resolver:
             via = f"{typed!r} is not pinyin; read as {repaired!r} (one edit)"
             for tier in ("exact", "translit"):
                 for hit in self.index.lookup(tier, key):
-                    if wanted is not None and hit.entity.kind not in wanted:
-                        continue
+                    if hit.entity.kind is not Kind.PERSON:
+                        continue  # a person's name, as the step promises
                     alias = hit.aliases[0]
                     detail = f"{via}, which {self._hit_detail(hit, alias)}"
                     found.add(
@@ -947,10 +969,15 @@ class Resolver:
         tokens = a.tokens
         if len(tokens) < 2 or not a.key.isascii():
             return
+        seen: set[int] = set()
         for cls, given, _order in korean_keys(tokens):
-            for name in self.index.near.get(cls, ()):
+            names = [n for key in near_keys(cls, given) for n in self.index.near.get(key, ())]
+            for name in names:
                 if wanted is not None and name.entity.kind not in wanted:
                     continue
+                if id(name) in seen:  # filed under both its first and its last letter
+                    continue
+                seen.add(id(name))
                 similarity = jellyfish.jaro_winkler_similarity(given, name.given)
                 if similarity < NEAR_MIN:
                     continue

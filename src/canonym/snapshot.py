@@ -21,7 +21,7 @@ __all__ = ["SNAPSHOT_VERSION", "from_snapshot", "to_snapshot"]
 
 #: Bumped whenever the index's structure changes: a snapshot of another version is ignored
 #: (the index is rebuilt from the tables), never misread.
-SNAPSHOT_VERSION = 7
+SNAPSHOT_VERSION = 8
 
 
 class _Writer:
