@@ -225,3 +225,20 @@ def test_pinyin_repair_never_raises(family: str, word: str) -> None:
     result = canonym.default_resolver().resolve(f"{family} {word}")
     if result.method is Method.PINYIN_TYPO:
         assert canonym.translit.han.pinyin_syllables(word) is None
+
+
+def test_the_other_name_order_moves_a_whole_word(tmp_path: object) -> None:
+    # "Gwon Nam Jun" turned is "Nam Jun Gwon", whose key is also that of "Nam Jung Won"
+    from pathlib import Path
+
+    table = Path(str(tmp_path)) / "people.toml"
+    table.write_text(
+        'schema = 1\n[[entity]]\nid = "x.nam"\nkind = "person"\nname = "Nam Jung Won"\n'
+        'country = "kp"\nfamily_name = "Nam"\n',
+        encoding="utf-8",
+    )
+    resolver = canonym.Resolver(canonym.load_tables(table, defaults=False))
+    assert resolver.resolve("Gwon Nam Jun").id is None
+    turned = resolver.resolve("Jung Won Nam")
+    assert turned.id == "x.nam"
+    assert turned.method is Method.REORDERED

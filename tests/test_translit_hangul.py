@@ -172,3 +172,9 @@ def test_never_raises(text: str) -> None:
     skeleton(text)
     cyrillic_korean_skeleton(text)
     surname_classes(text)
+
+
+def test_the_ko_surname_has_its_class() -> None:
+    # 고 (高) was missing from the surname table: Hangul 고 and the Latin Ko/Koh/Go met nothing
+    classes = {frozenset(hangul.surname_classes(s)) for s in ("고", "Ko", "Koh", "Go")}
+    assert classes == {frozenset({"고"})}

@@ -56,6 +56,7 @@ __all__ = [
     "is_korean",
     "korean_keys",
     "marked_key",
+    "marked_tokens",
     "marked_turns",
     "name_phonetic_keys",
     "near_keys",
@@ -142,6 +143,12 @@ def _marked_tokens(text: str) -> tuple[str, ...]:
         return ()
     kept = "".join("o9" if ch in "ŏŎ" else "u9" if ch in "ŭŬ" else ch for ch in text)
     return analyze(kept).tokens
+
+
+def marked_tokens(text: str) -> tuple[str, ...]:
+    """The words of ``text`` as the breve-preserving key is made of them (ŏ as ``o9``, ŭ as
+    ``u9``); empty for text without breves."""
+    return _marked_tokens(text)
 
 
 def marked_key(text: str) -> str:

@@ -24,11 +24,10 @@ from .index import (
     cyrillic_key,
     korean_keys,
     marked_key,
-    marked_turns,
+    marked_tokens,
     name_phonetic_keys,
     near_keys,
     slavic_key,
-    turns,
 )
 from .linker import Document, link_text
 from .model import (
@@ -649,10 +648,16 @@ class Resolver:
         via: str | None = None,
         score: float | None = None,
         turned: bool = False,
+        fits: Callable[[Alias], bool] | None = None,
     ) -> None:
         for hit in self.index.lookup(tier, key):
             if wanted is not None and hit.entity.kind not in wanted:
                 continue
+            if fits is not None:  # only spellings that fit the query word for word
+                aliases = tuple(a for a in hit.aliases if fits(a))
+                if not aliases:
+                    continue
+                hit = Hit(hit.entity, aliases, hit.method)
             if turned:  # the key was of the query in the other name order
                 hit = Hit(hit.entity, hit.aliases, _TURNED[hit.method])
             alias = hit.closest(query)
@@ -682,13 +687,14 @@ class Resolver:
         people = _PEOPLE if wanted is None else wanted & _PEOPLE
         if not people:
             return
-        for key in turns(tokens):
-            self._hits(found, tier, key, query, people, turned=True, **how)
+        for key, fits in _turnings(tokens, lambda alias: analyze(alias.text).tokens):
+            self._hits(found, tier, key, query, people, turned=True, fits=fits, **how)
 
     def _marked_turned(self, found: _Found, query: str, wanted: frozenset[Kind] | None) -> None:
         """A spelling with breves in the other name order: its breves still tell the person."""
-        for key in marked_turns(query):
-            self._hits(found, "marked", key, query, wanted, turned=True)
+        words = marked_tokens
+        for key, fits in _turnings(words(query), lambda alias: words(alias.text)):
+            self._hits(found, "marked", key, query, wanted, turned=True, fits=fits)
 
     @staticmethod
     def _hit_detail(hit: Hit, alias: Alias) -> str:
@@ -906,12 +912,21 @@ class Resolver:
         t = a.tokens
         if not slavic_key(t):
             return
-        orders = {slavic_key(t): 0.0}
-        for turned in (t[1:] + t[:1], t[-1:] + t[:-1]):
-            orders.setdefault(slavic_key(turned), 0.02)
-        for k, cost in orders.items():
+        skeleton = cyrillic.latin_skeleton
+
+        def words(alias: Alias) -> tuple[str, ...]:
+            return tuple(skeleton(w) for w in analyze(alias.text).tokens)
+
+        orders: list[tuple[str, float, Callable[[Alias], bool] | None]] = [
+            (slavic_key(t), 0.0, None)
+        ]
+        for key, test in _turnings(tuple(skeleton(w) for w in t), words):
+            orders.append((key, 0.02, test))
+        for k, cost, fits in orders:
             for hit in self.index.lookup("slavic", k):
                 if wanted is not None and hit.entity.kind not in wanted:
+                    continue
+                if fits is not None and not fits(hit.aliases[0]):
                     continue
                 alias = hit.aliases[0]
                 order = " in the other name order" if cost else ""
@@ -1034,6 +1049,29 @@ class Resolver:
             return result(Status.AMBIGUOUS if best.score >= AMBIGUITY_FLOOR else Status.UNMATCHED)
         evidence.extend(best.evidence)
         return result(Status.MATCHED, best.entity)
+
+
+def _turnings(
+    tokens: tuple[str, ...], words: Callable[[Alias], tuple[str, ...]]
+) -> list[tuple[str, Callable[[Alias], bool]]]:
+    """The keys of ``tokens`` in the other name orders, each with the test a tabled spelling
+    must pass to be that name: the word moved must be a whole word of the spelling, at its
+    end (the query's first word moved to the end) or at its front (its last word moved to the
+    front). Keys join words without spaces, so without the test ``Gwon Nam Jun`` turned would
+    be ``Nam Jung Won``. ``words`` gives a spelling's words as the keys were made."""
+    if len(tokens) < 2:
+        return []
+    first, last = tokens[0], tokens[-1]
+    to_end = "".join(tokens[1:] + tokens[:1])
+    to_front = "".join(tokens[-1:] + tokens[:-1])
+    if to_end == to_front:  # two words: both readings give one key, either test will do
+        return [
+            (to_end, lambda alias: words(alias)[-1:] == (first,) or words(alias)[:1] == (last,))
+        ]
+    return [
+        (to_end, lambda alias: words(alias)[-1:] == (first,)),
+        (to_front, lambda alias: words(alias)[:1] == (last,)),
+    ]
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
