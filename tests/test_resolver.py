@@ -242,3 +242,25 @@ def test_the_other_name_order_moves_a_whole_word(tmp_path: object) -> None:
     turned = resolver.resolve("Jung Won Nam")
     assert turned.id == "x.nam"
     assert turned.method is Method.REORDERED
+
+
+def test_a_generated_spelling_is_not_given_away_to_the_person_with_a_native_name(
+    tmp_path: object,
+) -> None:
+    # "Lee Ae-suk" is a press spelling generated from 리애석, and also how 이애숙 (tabled in
+    # Latin letters only, so with no generated spellings) is written: neither is chosen.
+    from pathlib import Path
+
+    table = Path(str(tmp_path)) / "people.toml"
+    table.write_text(
+        'schema = 1\n[[entity]]\nid = "x.ri"\nkind = "person"\nname = "Ri Ae Sok"\n'
+        'native = ["리애석"]\ncountry = "kp"\nfamily_name = "Ri"\n'
+        '[[entity]]\nid = "x.i"\nkind = "person"\nname = "I Ae Suk"\ncountry = "kp"\n'
+        'family_name = "I"\n',
+        encoding="utf-8",
+    )
+    resolver = canonym.Resolver(canonym.load_tables(table, defaults=False))
+    result = resolver.resolve("Lee Ae-suk")
+    assert result.status is Status.AMBIGUOUS
+    assert {c.id for c in result.candidates} == {"x.ri", "x.i"}
+    assert resolver.resolve("Ri Ae Sok").id == "x.ri"  # its own spellings still decide

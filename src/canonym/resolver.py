@@ -92,6 +92,14 @@ METHOD_SCORES: dict[Method, float] = {
 _TURNED = {Method.EXACT: Method.REORDERED, Method.TRANSLIT: Method.TRANSLIT_REORDERED}
 _PEOPLE = frozenset({Kind.PERSON})
 
+
+def _has_native_hangul(entity: Entity) -> bool:
+    return any(a.native and hangul.is_hangul(a.text) for a in entity.aliases)
+
+
+#: the positions in Resolver._search's steps of the lookups of generated spellings
+_GENERATED_STEPS = frozenset({4, 5, 6})
+
 _TONES = re.compile(r"(?<=[a-z])[1-5]")  # pinyin tone numbers: xi2 jin4 ping2
 _WORDS = re.compile(r"[\s\-‐‑]+")
 
@@ -628,12 +636,24 @@ class Resolver:
             lambda f: self._hits(f, "family", a.key, text, wanted),
             lambda f: self._near(f, a, wanted),
         )
-        if wanted is None or Kind.PERSON in wanted:
+        people = wanted is None or Kind.PERSON in wanted
+        if people:
             steps += person_steps
-        for step in steps:
+        for n, step in enumerate(steps):
             found = _Found()
             step(found)
             if found:
+                if people and n in _GENERATED_STEPS:
+                    # A generated spelling of one person's native name may also be how another
+                    # person, tabled without a native name, is written (Lee Ae-suk: 리애석 in
+                    # a press form, 이애숙 by the skeleton): such people are candidates too.
+                    # (People with a native name are not: the generated spellings already
+                    # say whether the query is one of theirs, more sharply than the skeleton.)
+                    others = _Found()
+                    self._korean(others, a, "korean", wanted)
+                    for entity_id, candidate in others.by_id.items():
+                        if not _has_native_hangul(candidate.entity):
+                            found.by_id.setdefault(entity_id, candidate)
                 return found
         return _Found()
 
