@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import strategies as st
 
 import canonym
@@ -61,3 +63,11 @@ def is_shared(entity: canonym.Entity, text: str) -> bool:
     """True when ``entity`` marks some spelling with the same key as ``text`` as shared."""
     key = canonym.name_key(text)
     return any(a.shared and canonym.name_key(a.text) == key for a in entity.aliases)
+
+
+def resolver_from_toml(folder: object, entities: str) -> canonym.Resolver:
+    """A resolver over a table file, written in ``folder``, of the ``[[entity]]`` blocks in
+    ``entities`` (no shipped tables)."""
+    table = Path(str(folder)) / "people.toml"
+    table.write_text("schema = 1\n" + entities, encoding="utf-8")
+    return canonym.Resolver(canonym.load_tables(table, defaults=False))

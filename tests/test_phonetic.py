@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import canonym
 from canonym import Method, Status
 from canonym.index import name_phonetic_keys, phonetic_keys
+from strategies import resolver_from_toml
 
 ascii_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
 
@@ -122,9 +123,7 @@ def _slavic_table(tmp_path: Path, *people: tuple[str, str]) -> canonym.Resolver:
         f'[[entity]]\nid = "{i}"\nkind = "person"\nname = "{name}"\ncountry = "ru"\n'
         for i, name in people
     )
-    table = tmp_path / "people.toml"
-    table.write_text("schema = 1\n" + rows, encoding="utf-8")
-    return canonym.Resolver(canonym.load_tables(table, defaults=False))
+    return resolver_from_toml(tmp_path, rows)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import canonym
 from canonym import Kind, Method, Status
-from strategies import any_text, formatting_variant, is_shared
+from strategies import any_text, formatting_variant, is_shared, resolver_from_toml
 
 
 def test_exact_match_with_evidence(mini: canonym.Resolver) -> None:
@@ -205,16 +205,12 @@ def test_a_valid_pinyin_name_is_never_repaired(shipped: canonym.Resolver) -> Non
 
 
 def test_two_repairs_reaching_two_people_are_a_tie(tmp_path: object) -> None:
-    from pathlib import Path
-
-    table = Path(str(tmp_path)) / "people.toml"
-    table.write_text(
-        'schema = 1\n[[entity]]\nid = "x.wang-lin"\nkind = "person"\nname = "Wang Lin"\n'
+    resolver = resolver_from_toml(
+        tmp_path,
+        '[[entity]]\nid = "x.wang-lin"\nkind = "person"\nname = "Wang Lin"\n'
         'country = "cn"\n[[entity]]\nid = "x.wang-lan"\nkind = "person"\nname = "Wang Lan"\n'
         'country = "cn"\n',
-        encoding="utf-8",
     )
-    resolver = canonym.Resolver(canonym.load_tables(table, defaults=False))
     result = resolver.resolve("Wang Lxn")
     assert result.status is Status.AMBIGUOUS
     assert {c.id for c in result.candidates} == {"x.wang-lin", "x.wang-lan"}
@@ -229,15 +225,11 @@ def test_pinyin_repair_never_raises(family: str, word: str) -> None:
 
 def test_the_other_name_order_moves_a_whole_word(tmp_path: object) -> None:
     # "Gwon Nam Jun" turned is "Nam Jun Gwon", whose key is also that of "Nam Jung Won"
-    from pathlib import Path
-
-    table = Path(str(tmp_path)) / "people.toml"
-    table.write_text(
-        'schema = 1\n[[entity]]\nid = "x.nam"\nkind = "person"\nname = "Nam Jung Won"\n'
+    resolver = resolver_from_toml(
+        tmp_path,
+        '[[entity]]\nid = "x.nam"\nkind = "person"\nname = "Nam Jung Won"\n'
         'country = "kp"\nfamily_name = "Nam"\n',
-        encoding="utf-8",
     )
-    resolver = canonym.Resolver(canonym.load_tables(table, defaults=False))
     assert resolver.resolve("Gwon Nam Jun").id is None
     turned = resolver.resolve("Jung Won Nam")
     assert turned.id == "x.nam"
@@ -249,17 +241,13 @@ def test_a_generated_spelling_is_not_given_away_to_the_person_with_a_native_name
 ) -> None:
     # "Lee Ae-suk" is a press spelling generated from 리애석, and also how 이애숙 (tabled in
     # Latin letters only, so with no generated spellings) is written: neither is chosen.
-    from pathlib import Path
-
-    table = Path(str(tmp_path)) / "people.toml"
-    table.write_text(
-        'schema = 1\n[[entity]]\nid = "x.ri"\nkind = "person"\nname = "Ri Ae Sok"\n'
+    resolver = resolver_from_toml(
+        tmp_path,
+        '[[entity]]\nid = "x.ri"\nkind = "person"\nname = "Ri Ae Sok"\n'
         'native = ["리애석"]\ncountry = "kp"\nfamily_name = "Ri"\n'
         '[[entity]]\nid = "x.i"\nkind = "person"\nname = "I Ae Suk"\ncountry = "kp"\n'
         'family_name = "I"\n',
-        encoding="utf-8",
     )
-    resolver = canonym.Resolver(canonym.load_tables(table, defaults=False))
     result = resolver.resolve("Lee Ae-suk")
     assert result.status is Status.AMBIGUOUS
     assert {c.id for c in result.candidates} == {"x.ri", "x.i"}
