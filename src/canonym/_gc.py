@@ -43,15 +43,9 @@ def gc_frozen(func: Callable[_P, _R]) -> Callable[_P, _R]:
     """Like :func:`gc_paused`, then :func:`gc.freeze` what exists once ``func`` returns."""
 
     @functools.wraps(func)
-    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            result = func(*args, **kwargs)
-            gc.freeze()
-            return result
-        finally:
-            if was_enabled:
-                gc.enable()
+    def then_freeze(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        result = func(*args, **kwargs)
+        gc.freeze()  # still inside the pause: nothing is collected in between
+        return result
 
-    return wrapper
+    return gc_paused(then_freeze)

@@ -97,9 +97,6 @@ def _has_native_hangul(entity: Entity) -> bool:
     return any(a.native and hangul.is_hangul(a.text) for a in entity.aliases)
 
 
-#: the positions in Resolver._search's steps of the lookups of generated spellings
-_GENERATED_STEPS = frozenset({4, 5, 6})
-
 _TONES = re.compile(r"(?<=[a-z])[1-5]")  # pinyin tone numbers: xi2 jin4 ping2
 _WORDS = re.compile(r"[\s\-‐‑]+")
 
@@ -350,16 +347,7 @@ class Resolver:
         if wanted is None:
             sure = self._sure_exact(text, a)
             if sure is not None:
-                return Resolution(
-                    query=text,
-                    normalized=a.normalized,
-                    status=Status.MATCHED,
-                    entity=sure.entity,
-                    score=sure.score,
-                    method=sure.method,
-                    candidates=(sure,),
-                    evidence=(*evidence, *sure.evidence),
-                )
+                return self._decide(text, a, [sure], evidence)
         ranked = self._search(text, a, wanted).ranked()
         title: Entity | None = None
         if (not ranked or ranked[0].score < CONFIDENT) and (
@@ -611,16 +599,20 @@ class Resolver:
 
     def _search(self, text: str, a: Normalized, wanted: frozenset[Kind] | None) -> _Found:
         """Try the tiers from the most to the least certain; the first that finds stops."""
-        steps: tuple[Callable[[_Found], None], ...] = (
-            lambda f: self._hits(f, "marked", marked_key(text), text, wanted),
-            lambda f: self._hits(f, "exact", a.key, text, wanted),
-            lambda f: self._marked_turned(f, text, wanted),
-            lambda f: self._turned(f, "exact", a.tokens, text, wanted),
+        # the lookups of spellings generated from native names
+        generated: tuple[Callable[[_Found], None], ...] = (
             lambda f: self._hits(f, "translit", a.key, text, wanted),
             lambda f: self._hits(
                 f, "translit", _TONES.sub("", a.normalized).replace(" ", ""), text, wanted
             ),
             lambda f: self._turned(f, "translit", a.tokens, text, wanted),
+        )
+        steps: tuple[Callable[[_Found], None], ...] = (
+            lambda f: self._hits(f, "marked", marked_key(text), text, wanted),
+            lambda f: self._hits(f, "exact", a.key, text, wanted),
+            lambda f: self._marked_turned(f, text, wanted),
+            lambda f: self._turned(f, "exact", a.tokens, text, wanted),
+            *generated,
             lambda f: self._title(f, text, wanted),
             lambda f: self._qualified_org(f, text, wanted),
             lambda f: self._other_script(f, text, a, wanted),
@@ -639,11 +631,11 @@ class Resolver:
         people = wanted is None or Kind.PERSON in wanted
         if people:
             steps += person_steps
-        for n, step in enumerate(steps):
+        for step in steps:
             found = _Found()
             step(found)
             if found:
-                if people and n in _GENERATED_STEPS:
+                if people and step in generated:
                     # A generated spelling of one person's native name may also be how another
                     # person, tabled without a native name, is written (Lee Ae-suk: 리애석 in
                     # a press form, 이애숙 by the skeleton): such people are candidates too.
