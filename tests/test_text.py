@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -136,3 +138,33 @@ def test_hangul_is_kept_and_nfd_invariant(text: str) -> None:
 def test_long_text_is_normalised_like_short_text(text: str) -> None:
     # Texts over 256 characters bypass the memo; padding must not change the answer.
     assert normalize(text + " " * 300) == normalize(text)
+
+
+_plain_names = st.lists(
+    st.text(alphabet=string.ascii_letters, min_size=1, max_size=8),
+    min_size=1,
+    max_size=4,
+).flatmap(
+    lambda words: st.lists(
+        st.sampled_from([" ", "-", "  ", " - ", "--"]),
+        min_size=len(words) - 1,
+        max_size=len(words) - 1,
+    ).map(lambda seps: words[0] + "".join(s + w for s, w in zip(seps, words[1:], strict=True)))
+)
+
+
+@given(st.one_of(_plain_names, latin_text, any_text))
+def test_plain_name_shortcut_folds_like_the_full_fold(text: str) -> None:
+    # Plain ASCII names skip the full fold: the shortcut must give exactly what it gives.
+    from canonym.text import _fold, _fold_quick
+
+    assert _fold_quick(text) == _fold(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["McCain John", "then-President Kim", "Mr-Kim", "Ri Son-gwon", "THEN-MINISTER Pak"]
+)
+def test_plain_name_shortcut_edge_cases(text: str) -> None:
+    from canonym.text import _fold, _fold_quick
+
+    assert _fold_quick(text) == _fold(text)

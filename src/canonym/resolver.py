@@ -28,6 +28,7 @@ from .index import (
     name_phonetic_keys,
     near_keys,
     slavic_key,
+    turns,
 )
 from .linker import Document, link_text
 from .model import (
@@ -786,6 +787,8 @@ class Resolver:
         self, found: _Found, text: str, a: Normalized, wanted: frozenset[Kind] | None
     ) -> None:
         """Hangul, Cyrillic and Han queries: through their spellings in Latin letters."""
+        if text.isascii():  # most queries: none of those scripts
+            return
         query = text.strip()
         if hangul.is_hangul(query):
             surname, given = hangul.split_name(query)
@@ -799,12 +802,18 @@ class Resolver:
             lang = cyrillic.guess_language(query)
             systems = cyrillic.transliterations(query, lang)
             named = {spelled: system for system, spelled in systems.items()}
+            exact = self.index.tiers["exact"].keys()
+            translit = self.index.tiers["translit"].keys()
             for spelled in sorted(cyrillic.spellings(query, lang)):
-                key = analyze(spelled).key
+                spelled_as = analyze(spelled)
+                key, turned = spelled_as.key, spelled_as.tokens
+                # dozens of spellings, few of them tabled: look before explaining
+                tabled = key in exact or key in translit
+                if not tabled and not any(k in exact for k in turns(turned)):
+                    continue
                 via = f"{query!r} transliterates as {spelled!r} ({named.get(spelled, 'press')})"
                 for tier in ("exact", "translit"):
                     self._hits(found, tier, key, spelled, wanted, via=via, score=0.92)
-                turned = analyze(spelled).tokens
                 self._turned(found, "exact", turned, spelled, wanted, via=via, score=0.92)
             if found:
                 return
@@ -971,7 +980,7 @@ class Resolver:
         i = broken[0]
         typed = tokens[i]
         before, after = "".join(tokens[:i]), "".join(tokens[i + 1 :])
-        exact, translit = self.index.tiers["exact"], self.index.tiers["translit"]
+        exact, translit = self.index.tiers["exact"].keys(), self.index.tiers["translit"].keys()
         for repaired in _one_edit(typed):
             key = before + repaired + after
             if key not in exact and key not in translit:  # most repairs reach no one

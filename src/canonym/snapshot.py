@@ -8,7 +8,7 @@ by (entity, position), and spellings the index generated are written out.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -87,6 +87,10 @@ class _LazyTier(Mapping[str, tuple[Hit, ...]]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._rows
+
+    def keys(self) -> KeysView[str]:
+        """The keys, as a view whose membership test runs at the speed of a dict's."""
+        return self._rows.keys()
 
 
 @gc_paused

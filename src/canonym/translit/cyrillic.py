@@ -1036,6 +1036,7 @@ _SKELETON_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=65536)  # given names and patronymics recur in every other name
 def latin_skeleton(word: str) -> str:
     """A key of one Latin spelling of a Russian or Ukrainian word that every common
     romanization gives alike: BGN, ICAO, ISO 9 (as the normaliser folds it), the press, and
