@@ -33,7 +33,8 @@ resolver turns the query around (:func:`turns`) and looks the result up in ``exa
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from array import array
+from collections.abc import Iterable, Iterator, KeysView, Mapping, Sequence
 from types import MappingProxyType
 
 import attrs
@@ -51,7 +52,9 @@ __all__ = [
     "Hit",
     "Index",
     "KoreanName",
+    "PackedTier",
     "PhoneticEntry",
+    "Spellings",
     "cyrillic_key",
     "is_korean",
     "korean_keys",
@@ -119,6 +122,175 @@ class PhoneticEntry:
 
 
 Tier = Mapping[str, tuple[Hit, ...]]
+
+#: A bucket as stored: one spelling's number, or several (grouped by entity, in table order).
+Row = int | Sequence[int]
+
+#: How many looked-up buckets (and generated spellings) a tier keeps as objects.
+_MADE_CACHE = 65_536
+
+
+class Spellings:
+    """Every spelling an index files, by number: the tables' own spellings first, in table
+    order, then those the index made (romanizations of native names, family names as other
+    spellings write them). A made spelling is kept as its text and a few small numbers, and
+    becomes an :class:`~canonym.Alias` only when a lookup returns it: most of a large index
+    is never looked at in one run, and objects cost five times what the numbers do."""
+
+    def __init__(
+        self,
+        tables: Tables,
+        text: list[str] | None = None,
+        origin: Iterable[int] = (),
+        owner: Iterable[int] = (),
+        tag: Iterable[int] = (),
+        tags: Iterable[tuple[str | None, str | None, str]] = (),
+    ) -> None:
+        self.entities: tuple[Entity, ...] = tuple(tables)
+        self.tabled: tuple[Alias, ...] = tuple(a for e in self.entities for a in e.aliases)
+        self.tabled_owner = array("I", (i for i, e in enumerate(self.entities) for _ in e.aliases))
+        self.first: list[int] = []  # number of each entity's first tabled spelling
+        n = 0
+        for e in self.entities:
+            self.first.append(n)
+            n += len(e.aliases)
+        #: made spellings: text; the spelling made from (-1 for none); entity; tag number
+        self.text: list[str] = text if text is not None else []
+        self.origin = array("i", origin)
+        self.owner = array("I", owner)
+        self.tag = array("H", tag)
+        #: (lang, system, how) per tag number; how is "generated", "family" or "family-name"
+        self.tags: list[tuple[str | None, str | None, str]] = list(tags)
+        self._tag_number = {t: i for i, t in enumerate(self.tags)}
+        self._made: dict[int, Alias] = {}
+
+    def make(
+        self, entity: int, text: str, origin: int, lang: str | None, system: str | None, how: str
+    ) -> int:
+        """File a made spelling and return its number."""
+        key = (lang, system, how)
+        number = self._tag_number.get(key)
+        if number is None:
+            number = self._tag_number[key] = len(self.tags)
+            self.tags.append(key)
+        self.text.append(text)
+        self.origin.append(origin)
+        self.owner.append(entity)
+        self.tag.append(number)
+        return len(self.tabled) + len(self.text) - 1
+
+    def entity_of(self, ref: int) -> int:
+        """The number (table position) of the entity spelling ``ref`` belongs to."""
+        t = len(self.tabled)
+        return self.tabled_owner[ref] if ref < t else self.owner[ref - t]
+
+    def text_of(self, ref: int) -> str:
+        t = len(self.tabled)
+        return self.tabled[ref].text if ref < t else self.text[ref - t]
+
+    def alias(self, ref: int) -> Alias:
+        """The spelling ``ref`` as an :class:`~canonym.Alias`."""
+        t = len(self.tabled)
+        if ref < t:
+            return self.tabled[ref]
+        made = self._made.get(ref)
+        if made is None:  # two threads may both make it: equal objects, either will do
+            g = ref - t
+            lang, system, how = self.tags[self.tag[g]]
+            if how == "generated":
+                source: str | None = f"generated from {self.text_of(self.origin[g])!r}"
+            elif how == "family":
+                source = f"family name in {self.text_of(self.origin[g])!r}"
+            else:
+                source = None
+            made = Alias(text=self.text[g], script="Latn", lang=lang, system=system, source=source)
+            if len(self._made) >= _MADE_CACHE:
+                self._made.clear()
+            self._made[ref] = made
+        return made
+
+    def hits(self, row: Row, tabled: Method, made: Method) -> tuple[Hit, ...]:
+        """A bucket's hits: its spellings grouped by entity; each hit's method is that of its
+        first spelling (``tabled`` for the tables' own, ``made`` for made ones)."""
+        t = len(self.tabled)
+        if isinstance(row, int):
+            entity = self.entities[self.entity_of(row)]
+            return (Hit(entity, (self.alias(row),), tabled if row < t else made),)
+        out: list[Hit] = []
+        aliases: list[Alias] = []
+        current, method = -1, tabled
+        for ref in row:
+            owner = self.entity_of(ref)
+            if owner != current:
+                if aliases:
+                    out.append(Hit(self.entities[current], tuple(aliases), method))
+                current, aliases, method = owner, [], tabled if ref < t else made
+            aliases.append(self.alias(ref))
+        if aliases:
+            out.append(Hit(self.entities[current], tuple(aliases), method))
+        return tuple(out)
+
+
+class PackedTier(Mapping[str, tuple[Hit, ...]]):
+    """A tier stored as numbers: key -> the numbers of its spellings (:class:`Spellings`).
+    Looking a key up gives :class:`Hit` objects, made on first use and kept for a while.
+    Making a bucket twice under contention gives equal hits, so sharing between threads is
+    safe."""
+
+    __slots__ = ("_done", "_made", "_pool", "_rows", "_tabled")
+
+    def __init__(self, rows: dict[str, Row], pool: Spellings, tabled: Method, made: Method):
+        self._rows, self._pool, self._tabled, self._made = rows, pool, tabled, made
+        self._done: dict[str, tuple[Hit, ...]] = {}
+
+    @property
+    def rows(self) -> Mapping[str, Row]:
+        """The stored buckets (for saving)."""
+        return MappingProxyType(self._rows)
+
+    def __getitem__(self, key: str) -> tuple[Hit, ...]:
+        found = self._done.get(key)
+        if found is None:
+            found = self._pool.hits(self._rows[key], self._tabled, self._made)
+            if len(self._done) >= _MADE_CACHE:
+                self._done.clear()
+            self._done[key] = found
+        return found
+
+    def get(self, key: str, default: tuple[Hit, ...] = ()) -> tuple[Hit, ...]:  # type: ignore[override]
+        """The hits of ``key``, or ``default`` when there are none."""
+        found = self._done.get(key)
+        if found is not None:
+            return found
+        if key not in self._rows:
+            return default
+        return self[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def keys(self) -> KeysView[str]:
+        """The keys, as a view whose membership test runs at the speed of a dict's."""
+        return self._rows.keys()
+
+
+#: (method of a tabled spelling, method of a made one) per tier
+TIER_METHODS: dict[str, tuple[Method, Method]] = {
+    "exact": (Method.EXACT, Method.EXACT),
+    "marked": (Method.EXACT, Method.TRANSLIT),
+    "cyrillic": (Method.TRANSLIT, Method.TRANSLIT),
+    "translit": (Method.TRANSLIT, Method.TRANSLIT),
+    "korean": (Method.SKELETON, Method.SKELETON),
+    "korean_loose": (Method.LOOSE, Method.LOOSE),
+    "slavic": (Method.SKELETON, Method.SKELETON),
+    "family": (Method.FAMILY_NAME, Method.FAMILY_NAME),
+}
 
 _KOREAN_COUNTRIES = frozenset({"kp", "kr"})
 
@@ -238,38 +410,32 @@ def korean_keys(tokens: tuple[str, ...] | list[str]) -> list[tuple[str, str, str
 
 
 class _Builder:
-    def __init__(self) -> None:
-        self.tiers: dict[str, dict[str, list[Hit]]] = {
-            name: {}
-            for name in (
-                "exact",
-                "marked",
-                "cyrillic",
-                "translit",
-                "korean",
-                "korean_loose",
-                "slavic",
-                "family",
-            )
-        }
+    def __init__(self, tables: Tables) -> None:
+        self.pool = Spellings(tables)
+        self.rows: dict[str, dict[str, int | list[int]]] = {name: {} for name in TIER_METHODS}
         self.near: dict[str, list[KoreanName]] = {}
         self.phonetic: dict[str, list[PhoneticEntry]] = {}
-        # One entity is indexed at a time: its (tier, key) -> (method, spellings) gather here
-        # and become one Hit per bucket when the entity is done, so adding stays O(1) even when
-        # thousands of entities share a key (every "Kim" under the family name "kim").
-        self.pending: dict[tuple[str, str], tuple[Method, dict[Alias, None]]] = {}
+        # One entity is indexed at a time: its (tier, key) -> spellings gather here and are
+        # filed when the entity is done, so adding stays O(1) even when thousands of entities
+        # share a key (every "Kim" under the family name "kim").
+        self.pending: dict[tuple[str, str], dict[int, None]] = {}
         self.seen: set[tuple[object, ...]] = set()
+        self.entity = 0  # table position of the entity being indexed
         # tabled person names in the other order, for the linker to find in running text
         self.turned: set[str] = set()
 
-    def add(self, tier: str, key: str, entity: Entity, alias: Alias, method: Method) -> None:
+    def add(self, tier: str, key: str, ref: int) -> None:
         if not key:
             return
         known = self.pending.get((tier, key))
         if known is None:
-            self.pending[(tier, key)] = (method, {alias: None})
+            self.pending[(tier, key)] = {ref: None}
         else:
-            known[1][alias] = None
+            known[ref] = None
+
+    def make(self, alias: Alias, origin: int, how: str) -> int:
+        """File a spelling the index made for the current entity; return its number."""
+        return self.pool.make(self.entity, alias.text, origin, alias.lang, alias.system, how)
 
     def once(self, *key: object) -> bool:
         """True the first time ``key`` is seen for the current entity (for de-duplicating
@@ -279,19 +445,30 @@ class _Builder:
         self.seen.add(key)
         return True
 
-    def flush(self, entity: Entity) -> None:
-        """File the current entity's hits in their buckets; the next entity starts afresh."""
-        tiers = self.tiers
-        for (tier, key), (method, aliases) in self.pending.items():
-            tiers[tier].setdefault(key, []).append(Hit(entity, tuple(aliases), method))
+    def flush(self) -> None:
+        """File the current entity's spellings in their buckets; the next entity starts
+        afresh."""
+        rows = self.rows
+        for (tier, key), refs in self.pending.items():
+            bucket = rows[tier]
+            known = bucket.get(key)
+            if known is None:
+                bucket[key] = next(iter(refs)) if len(refs) == 1 else list(refs)
+            elif isinstance(known, int):
+                bucket[key] = [known, *refs]
+            else:
+                known.extend(refs)
         self.pending.clear()
         self.seen.clear()
 
-    def freeze(self) -> dict[str, Tier]:
-        return {
-            name: MappingProxyType({k: tuple(v) for k, v in tier.items()})
-            for name, tier in self.tiers.items()
-        }
+    def freeze(self) -> dict[str, PackedTier]:
+        out = {}
+        for name, bucket in self.rows.items():
+            packed: dict[str, Row] = {
+                k: v if isinstance(v, int) else tuple(v) for k, v in bucket.items()
+            }
+            out[name] = PackedTier(packed, self.pool, *TIER_METHODS[name])
+        return out
 
 
 def _generated(alias: Alias) -> Iterable[Alias]:
@@ -328,6 +505,8 @@ class Index:
     span_keys: frozenset[str] = attrs.field(factory=frozenset, repr=False)
     #: entity id -> the keys its family name has in the ``family`` tier
     family_keys: Mapping[str, frozenset[str]] = attrs.field(factory=dict, repr=False)
+    #: the spellings the tiers refer to by number
+    spellings: Spellings | None = attrs.field(default=None, repr=False)
     # lazily built caches (the prefix set is only needed by link)
     _lazy: dict[str, frozenset[str]] = attrs.field(factory=dict, eq=False, repr=False)
     # memo of organisation phrases; a cache only, so it may fill while the index is shared
@@ -339,53 +518,54 @@ class Index:
     @gc_frozen
     def build(cls, tables: Tables) -> Index:
         """Build the index for ``tables`` (every alias is normalised once, here)."""
-        b = _Builder()
-        for entity in tables:
+        b = _Builder(tables)
+        for number, entity in enumerate(tables):
+            b.entity = number
+            first = b.pool.first[number]
             person = entity.kind is Kind.PERSON
             korean = is_korean(entity)
             classes = _entity_surname_classes(entity) if korean else frozenset()
-            latin: list[Alias] = []
-            for alias in entity.aliases:
+            latin: list[tuple[Alias, int]] = []
+            for position, alias in enumerate(entity.aliases):
+                ref = first + position
                 a = analyze(alias.text)
-                b.add("exact", a.key, entity, alias, Method.EXACT)
-                b.add("marked", marked_key(alias.text), entity, alias, Method.EXACT)
+                b.add("exact", a.key, ref)
+                b.add("marked", marked_key(alias.text), ref)
                 if cyrillic.is_cyrillic(alias.text):
-                    b.add("cyrillic", cyrillic_key(a.key), entity, alias, Method.TRANSLIT)
+                    b.add("cyrillic", cyrillic_key(a.key), ref)
                 if not person:
                     continue
                 b.turned.update(turns(a.tokens))
                 if alias.native:
                     for generated in _generated(alias):
-                        key = analyze(generated.text).key
-                        b.add("translit", key, entity, generated, Method.TRANSLIT)
-                        b.add(
-                            "marked", marked_key(generated.text), entity, generated, Method.TRANSLIT
-                        )
-                        latin.append(generated)
+                        made = b.make(generated, ref, "generated")
+                        b.add("translit", analyze(generated.text).key, made)
+                        b.add("marked", marked_key(generated.text), made)
+                        latin.append((generated, made))
                 if a.key.isascii():
-                    latin.append(alias)
+                    latin.append((alias, ref))
                 if korean and hangul.is_hangul(alias.text):
                     surname, given = hangul.split_name(alias.text)
                     for surname_class in hangul.surname_classes(surname):
                         skeleton = hangul.hangul_skeleton(given)
-                        _add_korean(b, entity, alias, surname_class, skeleton)
+                        _add_korean(b, entity, alias, ref, surname_class, skeleton)
             if korean:
-                for alias in latin:
+                for alias, ref in latin:
                     for surname_class, given, _ in korean_keys(analyze(alias.text).tokens):
                         if surname_class in classes:
-                            _add_korean(b, entity, alias, surname_class, given)
+                            _add_korean(b, entity, alias, ref, surname_class, given)
             elif person and entity.country != "cn":
                 # Chinese names are syllables: one letter off is another name (Li Hongzhong,
                 # Li Hongzhang), so they match through pinyin and Wade-Giles only.
-                _add_phonetic(b, entity, latin)
+                _add_phonetic(b, entity, [alias for alias, _ in latin])
             if person and _is_slavic(entity):
-                for alias in latin:
+                for alias, ref in latin:
                     key = slavic_key(analyze(alias.text).tokens)
                     if key and b.once("slavic", key):  # one spelling per key is enough
-                        b.add("slavic", key, entity, alias, Method.SKELETON)
+                        b.add("slavic", key, ref)
             if person and entity.family_name:
                 _add_family_names(b, entity, latin)
-            b.flush(entity)
+            b.flush()
         tiers = b.freeze()
         children = _org_children(tables)
         holders: dict[str, list[tuple[Entity, Office]]] = {}
@@ -426,14 +606,16 @@ class Index:
             if a.text[:4].casefold() == "the " and analyze(a.text).key
         }
         family_keys: dict[str, set[str]] = {}
-        for key, family_hits in tiers["family"].items():
-            for h in family_hits:
-                family_keys.setdefault(h.entity.id, set()).add(key)
+        entities = b.pool.entities
+        for key, row in tiers["family"].rows.items():
+            for ref in (row,) if isinstance(row, int) else row:
+                family_keys.setdefault(entities[b.pool.entity_of(ref)].id, set()).add(key)
         return attrs.evolve(
             index,
             roles=MappingProxyType({k: tuple(v) for k, v in roles.items()}),
             span_keys=span_keys,
             family_keys=MappingProxyType({k: frozenset(v) for k, v in family_keys.items()}),
+            spellings=b.pool,
         )
 
     # -----------------------------------------------------------------------------------------
@@ -570,24 +752,19 @@ def _org_children(tables: Tables) -> dict[tuple[str, str], tuple[Entity, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _add_family_names(b: _Builder, entity: Entity, latin: list[Alias]) -> None:
+def _add_family_names(b: _Builder, entity: Entity, latin: list[tuple[Alias, int]]) -> None:
     """Index the family name alone: as tabled, and as each Latin spelling writes it (the
     word in the family name's position: ``Zelenskyy`` from ``Volodymyr Zelenskyy``)."""
     assert entity.family_name is not None
     family = analyze(entity.family_name)
     display = analyze(entity.name).tokens
     first = bool(display) and display[: len(family.tokens)] == family.tokens
-    b.add(
-        "family",
-        family.key,
-        entity,
-        Alias(text=entity.family_name, script="Latn", system="family-name"),
-        Method.FAMILY_NAME,
-    )
+    tabled = Alias(text=entity.family_name, script="Latn", system="family-name")
+    b.add("family", family.key, b.make(tabled, -1, "family-name"))
     if len(family.tokens) != 1:
         return
     words: set[str] = {family.key}
-    for alias in latin:
+    for alias, ref in latin:
         tokens = analyze(alias.text).tokens
         if len(tokens) >= 2:
             word = tokens[0] if first else tokens[-1]
@@ -595,12 +772,9 @@ def _add_family_names(b: _Builder, entity: Entity, latin: list[Alias]) -> None:
                 continue
             words.add(word)
             spelled = Alias(
-                text=word.capitalize(),
-                script="Latn",
-                system=alias.system or "family-name",
-                source=f"family name in {alias.text!r}",
+                text=word.capitalize(), script="Latn", system=alias.system or "family-name"
             )
-            b.add("family", word, entity, spelled, Method.FAMILY_NAME)
+            b.add("family", word, b.make(spelled, ref, "family"))
 
 
 def _add_phonetic(b: _Builder, entity: Entity, latin: list[Alias]) -> None:
@@ -663,11 +837,11 @@ def near_keys(surname_class: str, given: str) -> tuple[str, ...]:
     return (f"{surname_class}^{given[0]}", f"{surname_class}${given[-1]}")
 
 
-def _add_korean(b: _Builder, entity: Entity, alias: Alias, cls: str, given: str) -> None:
+def _add_korean(b: _Builder, entity: Entity, alias: Alias, ref: int, cls: str, given: str) -> None:
     if not given:
         return
-    b.add("korean", f"{cls}|{given}", entity, alias, Method.SKELETON)
-    b.add("korean_loose", f"{cls}|{hangul.loose(given)}", entity, alias, Method.LOOSE)
+    b.add("korean", f"{cls}|{given}", ref)
+    b.add("korean_loose", f"{cls}|{hangul.loose(given)}", ref)
     if b.once("near", cls, entity.id, given):
         name = KoreanName(entity, given, alias)
         for key in near_keys(cls, given):

@@ -365,12 +365,19 @@ class Resolver:
         would find, and the decision it would take (one confident candidate above the
         threshold), without the rest of the search. None otherwise."""
         hits = self.index.lookup("exact", a.key)
-        if len(hits) != 1 or marked_key(text):
+        if len(hits) != 1:
             return None
-        found = _Found()
-        self._hits(found, "exact", a.key, text, None)
-        (candidate,) = found.by_id.values()
-        return candidate if candidate.score >= max(CONFIDENT, self.threshold) else None
+        (hit,) = hits
+        score = min(METHOD_SCORES[hit.method], 1.0)
+        if score < max(CONFIDENT, self.threshold):
+            return None
+        if not text.isascii() and marked_key(text):  # breves: the marked tier goes first
+            return None
+        # what _hits would find for this one hit (exact spellings carry no press penalty)
+        alias = hit.closest(text)
+        detail = self._hit_detail(hit, alias)
+        evidence = [Evidence(rule=hit.method.value, detail=detail, alias=alias)]
+        return Candidate(entity=hit.entity, score=score, method=hit.method, evidence=evidence)
 
     def link(self, text: str, *, on: _dt.date | str | None = None) -> Document:
         """Find and resolve every person, title and organisation mentioned in ``text``.

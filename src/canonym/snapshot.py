@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ._gc import gc_frozen, gc_paused
-from .index import Hit, Index, KoreanName, PhoneticEntry
+from .index import TIER_METHODS, Hit, Index, KoreanName, PackedTier, PhoneticEntry, Spellings
 from .model import Alias, Entity, Kind, Method, Office
 from .tables import Tables
 
@@ -21,7 +21,7 @@ __all__ = ["SNAPSHOT_VERSION", "from_snapshot", "to_snapshot"]
 
 #: Bumped whenever the index's structure changes: a snapshot of another version is ignored
 #: (the index is rebuilt from the tables), never misread.
-SNAPSHOT_VERSION = 8
+SNAPSHOT_VERSION = 9
 
 
 class _Writer:
@@ -97,10 +97,16 @@ class _LazyTier(Mapping[str, tuple[Hit, ...]]):
 def to_snapshot(index: Index) -> dict[str, Any]:
     """The index as JSON-ready data (see the module documentation)."""
     w = _Writer(index.tables)
-    tiers = {
-        name: {key: w.hits(hits) for key, hits in tier.items()}
-        for name, tier in index.tiers.items()
-    }
+    pool = index.spellings
+    if pool is None:
+        msg = "an index without its spellings cannot be saved"
+        raise ValueError(msg)
+    tiers: dict[str, dict[str, Any]] = {}
+    for name, tier in index.tiers.items():
+        if not isinstance(tier, PackedTier):
+            msg = f"tier {name!r} is not packed"
+            raise TypeError(msg)
+        tiers[name] = {k: v if isinstance(v, int) else list(v) for k, v in tier.rows.items()}
     numbered: dict[int, int] = {}
     return {
         "version": SNAPSHOT_VERSION,
@@ -108,6 +114,14 @@ def to_snapshot(index: Index) -> dict[str, Any]:
         # is used only over tables that match it
         "entities": [[e.id, len(e.aliases)] for e in index.tables],
         "tiers": tiers,
+        # the spellings the tiers made, as columns (see canonym.index.Spellings)
+        "made": {
+            "text": pool.text,
+            "origin": pool.origin.tolist(),
+            "owner": pool.owner.tolist(),
+            "tag": pool.tag.tolist(),
+            "tags": [list(t) for t in pool.tags],
+        },
         "roles": {key: w.hits(hits) for key, hits in index.roles.items()},
         "near": {
             cls: [[w.entity[n.entity.id], n.given, w.alias(n.alias)] for n in names]
@@ -183,7 +197,31 @@ def _read(tables: Tables, data: dict[str, Any]) -> Index | None:
             Hit(entities[e], tuple([alias(a) for a in refs]), methods[m]) for e, refs, m in rows
         )
 
-    tiers = {name: _LazyTier(tier, hits) for name, tier in data["tiers"].items()}
+    made = data["made"]
+    pool = Spellings(
+        tables,
+        list(made["text"]),
+        made["origin"],
+        made["owner"],
+        made["tag"],
+        [(lang, system, how) for lang, system, how in made["tags"]],
+    )
+    n = len(pool.tabled) + len(pool.text)
+    if not len(pool.origin) == len(pool.owner) == len(pool.tag) == len(pool.text):
+        return None
+    if any(not 0 <= t < len(pool.tags) for t in pool.tag) or any(
+        not 0 <= o < len(entities) for o in pool.owner
+    ):
+        return None
+    tiers: dict[str, PackedTier] = {}
+    for name, buckets in data["tiers"].items():
+        if name not in TIER_METHODS:
+            return None
+        for row in buckets.values():
+            refs = (row,) if isinstance(row, int) else row
+            if any(not isinstance(r, int) or not 0 <= r < n for r in refs):
+                return None
+        tiers[name] = PackedTier(buckets, pool, *TIER_METHODS[name])
     phonetic_entries = [
         PhoneticEntry(entities[e], tuple(tuple(o) for o in opts), alias(a))
         for e, opts, a in data["phonetic_entries"]
@@ -214,4 +252,5 @@ def _read(tables: Tables, data: dict[str, Any]) -> Index | None:
         MappingProxyType({k: tuple(v) for k, v in holders.items()}),
         span_keys=frozenset(data["span_keys"]),
         family_keys=MappingProxyType({k: frozenset(v) for k, v in data["family_keys"].items()}),
+        spellings=pool,
     )

@@ -1,0 +1,87 @@
+"""Tests of the packed index: spellings stored as numbers answer as the objects did."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import canonym
+from canonym.index import Hit, Index, _generated
+from canonym.model import Kind, Method
+from canonym.snapshot import from_snapshot, to_snapshot
+from canonym.text import analyze
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    return canonym.default_resolver().index
+
+
+@pytest.fixture(scope="module")
+def opened(index: Index) -> Index:
+    data = json.loads(json.dumps(to_snapshot(index), ensure_ascii=False))
+    read = from_snapshot(index.tables, data)
+    assert read is not None
+    return read
+
+
+def test_every_generated_spelling_is_filed_under_its_key(index: Index) -> None:
+    checked = 0
+    for entity in index.tables.of_kind(Kind.PERSON):
+        for alias in entity.aliases:
+            if not alias.native:
+                continue
+            for made in _generated(alias):
+                hits = index.lookup("translit", analyze(made.text).key)
+                mine = [h for h in hits if h.entity.id == entity.id]
+                assert mine, made
+                assert mine[0].method is Method.TRANSLIT
+                assert made in mine[0].aliases  # text, system, language and source alike
+                checked += 1
+    assert checked > 1000
+
+
+def test_buckets_group_spellings_by_entity_in_table_order(index: Index) -> None:
+    order = {e.id: i for i, e in enumerate(index.tables)}
+    for tier in index.tiers.values():
+        for key in list(tier)[:3000]:
+            hits: tuple[Hit, ...] = tier[key]
+            ids = [order[h.entity.id] for h in hits]
+            assert ids == sorted(ids), key
+            assert len(set(ids)) == len(ids), key
+            assert all(h.aliases for h in hits)
+
+
+def test_a_read_snapshot_gives_the_same_hits_for_every_key(index: Index, opened: Index) -> None:
+    for name, tier in index.tiers.items():
+        other = opened.tiers[name]
+        assert set(tier) == set(other), name
+        for key in tier:
+            assert tier[key] == other[key], (name, key)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=30))
+def test_unknown_keys_give_no_hits(text: str) -> None:
+    index = canonym.default_resolver().index
+    key = "\x00" + text  # never a key: keys hold no control characters
+    for name in index.tiers:
+        assert index.lookup(name, key) == ()
+        assert index.tiers[name].get(key) == ()
+        assert key not in index.tiers[name]
+
+
+@pytest.mark.parametrize("where", ["row", "owner", "tag"])
+def test_a_snapshot_with_numbers_out_of_range_is_not_read(index: Index, where: str) -> None:
+    data = json.loads(json.dumps(to_snapshot(index), ensure_ascii=False))
+    if where == "row":
+        key = next(iter(data["tiers"]["exact"]))
+        data["tiers"]["exact"][key] = 10**9
+    elif where == "owner":
+        data["made"]["owner"][0] = 10**9
+    else:
+        data["made"]["tag"][0] = 60000
+    assert from_snapshot(index.tables, data) is None
