@@ -164,3 +164,28 @@ def test_independent_articles_are_linked_well() -> None:
     assert result["gold"] >= 300
     assert result["precision"] >= 0.98, result["precision"]
     assert result["recall"] >= 0.98, result["recall"]
+
+
+_SHOIGU_ONLY = """
+[[entity]]
+id = "x.shoigu"
+kind = "person"
+name = "Sergey Shoygu"
+country = "ru"
+family_name = "Shoygu"
+native = ["Сергей Шойгу"]
+"""
+
+
+@pytest.mark.parametrize(
+    "spelled",
+    ["Sergey Shoygu", "Sergei Shoigu", "Sergei Shoygu", "Sergej Shojgu", "Serguei Choigou"],
+)
+def test_a_press_mixture_of_a_native_name_is_linked_whole(tmp_path: Path, spelled: str) -> None:
+    # The index files the systems' spellings of Сергей Шойгу; a mixture of two of them
+    # ("Sergei" from one, "Shoygu" from another) is found by its romanization-blind key.
+    from strategies import resolver_from_toml
+
+    resolver = resolver_from_toml(tmp_path, _SHOIGU_ONLY)
+    doc = resolver.link(f"Yesterday {spelled} met the press in Moscow.")
+    assert [(m.text, m.resolution.id) for m in doc.mentions] == [(spelled, "x.shoigu")]

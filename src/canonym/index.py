@@ -11,15 +11,17 @@ Tiers, from the most to the least certain:
     every alias, display name and native name, by its normalised key;
 ``translit``
     spellings generated from persons' native-script names: Hangul under MR, RR, DPRK/KCNA and
-    the press surname forms; Cyrillic under BGN, ICAO, ISO 9, press and French systems; Han
-    characters in pinyin and Wade-Giles;
+    the press surname forms; Cyrillic under each system (BGN, ICAO, ISO 9, GOST, French, ...;
+    the press's mixtures of systems meet these through ``slavic``); Han characters in pinyin
+    and Wade-Giles;
 ``korean``
     Korean persons by surname class and the romanization-blind skeleton of the given name;
 ``korean_loose``
     the same with a coarser skeleton (for Russian transcription and South press spellings);
 ``slavic``
-    Russian, Ukrainian and Belarusian persons' Latin spellings by a romanization-blind key
-    (BGN, ICAO, ISO 9 and press spellings of one name meet);
+    Russian, Ukrainian and Belarusian persons' (and others with a Cyrillic native name) Latin
+    spellings by a romanization-blind key (BGN, ICAO, ISO 9 and press spellings of one name
+    meet);
 ``phonetic``
     tokens of non-Korean persons' Latin names by metaphone, for misspellings;
 ``family``
@@ -479,11 +481,13 @@ def _generated(alias: Alias) -> Iterable[Alias]:
         for spelled, system in hangul.spellings(text).items():
             yield Alias(text=spelled, script="Latn", lang="ko", system=system, source=source)
     elif cyrillic.is_cyrillic(text):
+        # each system's spelling; the press's mixtures of systems (Sergei from one, Shoygu from
+        # another) meet these through the romanization-blind slavic key instead of being
+        # filed one by one (they were five in six of all generated spellings)
         lang = alias.lang if alias.lang in {"ru", "uk"} else cyrillic.guess_language(text)
         systems = cyrillic.transliterations(text, lang)
         named = {spelled: system for system, spelled in systems.items()}
-        for spelled in sorted(cyrillic.spellings(text, lang)):
-            system = named.get(spelled, "press")
+        for spelled, system in sorted(named.items()):
             yield Alias(text=spelled, script="Latn", lang=lang, system=system, source=source)
     elif han.is_han(text):
         for system, spelled in han.spellings(text).items():
@@ -716,6 +720,12 @@ class Index:
             if hit.entity.kind is Kind.PERSON
         )
 
+    def has_slavic_name(self, tokens: tuple[str, ...] | list[str]) -> bool:
+        """True when a tabled person's name has the romanization-blind key of ``tokens``
+        (:func:`slavic_key`), in this order."""
+        key = slavic_key(tokens)
+        return bool(key) and key in self.tiers["slavic"]
+
     def stats(self) -> dict[str, int]:
         """Return sizes: entities, and keys per tier."""
         out = {"entities": len(self.tables)}
@@ -801,9 +811,14 @@ _SLAVIC_COUNTRIES = frozenset({"ru", "ua", "by"})
 
 
 def _is_slavic(entity: Entity) -> bool:
-    """A Russian, Ukrainian or Belarusian person: by country, or by a Cyrillic native name."""
-    if entity.country is not None:
-        return entity.country in _SLAVIC_COUNTRIES
+    """A person whose Latin spellings come from Russian, Ukrainian or Belarusian: of one of
+    those countries, or (unless Korean) with a Cyrillic native name. Their names get the
+    ``slavic`` key, which is also how the press's mixtures of systems reach a native name
+    (the index files each system's spelling of it, not every mixture)."""
+    if entity.country in _SLAVIC_COUNTRIES:
+        return True
+    if is_korean(entity):
+        return False
     return any(a.native and cyrillic.is_cyrillic(a.text) for a in entity.aliases)
 
 

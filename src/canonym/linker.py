@@ -335,6 +335,7 @@ def _spelling_spans(
                 break
             if key in index.span_keys and _acceptable(index, tokens, i, j + 1):
                 found.append((i, j + 1))
+        found.extend(_slavic_windows(index, text, tokens, i))
     chosen: list[_Span] = []
     taken: set[int] = set()
     for i, j in sorted(found, key=lambda s: (-(s[1] - s[0]), s[0])):
@@ -346,6 +347,30 @@ def _spelling_spans(
         chosen.append(_Span(i, j, r, "spelling"))
         taken.update(range(i, j))
     return chosen
+
+
+def _slavic_windows(index: Any, text: str, tokens: list[_Token], i: int) -> list[tuple[int, int]]:
+    """Two or three capitalised words from ``i``, with nothing between them, that share the
+    romanization-blind key of a tabled Russian or Ukrainian person's name (``Sergei Shoygu``
+    for a person tabled as ``Сергей Шойгу`` and ``Sergey Shoygu``): the index files the
+    standard systems' spellings of native names, not every mixture the press writes."""
+    out: list[tuple[int, int]] = []
+    for j in (i + 2, i + 3):
+        if j > len(tokens):
+            break
+        last = tokens[j - 1]
+        if not last.capital or not last.key.isalpha() or not last.key.isascii():
+            break  # a longer run holds the same word
+        if j == i + 2 and not (tokens[i].capital and tokens[i].key.isascii()):
+            break
+        if text[tokens[j - 2].end : last.start].strip():
+            break
+        words = [t.key for t in tokens[i:j]]
+        if any("-" in t.text for t in tokens[i:j]):  # as the resolver will read it
+            words = list(analyze(_slice(text, tokens, i, j)).tokens)
+        if index.has_slavic_name(words):
+            out.append((i, j))
+    return out
 
 
 def _acceptable(index: Any, tokens: list[_Token], i: int, j: int) -> bool:
