@@ -811,17 +811,37 @@ class Resolver:
             named = {spelled: system for system, spelled in systems.items()}
             exact = self.index.tiers["exact"].keys()
             translit = self.index.tiers["translit"].keys()
-            for spelled in sorted(cyrillic.spellings(query, lang)):
-                spelled_as = analyze(spelled)
-                key, turned = spelled_as.key, spelled_as.tokens
-                # dozens of spellings, few of them tabled: look before explaining
-                tabled = key in exact or key in translit
-                if not tabled and not any(k in exact for k in turns(turned)):
-                    continue
-                via = f"{query!r} transliterates as {spelled!r} ({named.get(spelled, 'press')})"
-                for tier in ("exact", "translit"):
-                    self._hits(found, tier, key, spelled, wanted, via=via, score=0.92)
-                self._turned(found, "exact", turned, spelled, wanted, via=via, score=0.92)
+
+            def spelled_as(spellings: Iterable[str]) -> None:
+                for spelled in sorted(spellings):
+                    spelled_a = analyze(spelled)
+                    key, turned = spelled_a.key, spelled_a.tokens
+                    # dozens of spellings, few of them tabled: look before explaining
+                    tabled = key in exact or key in translit
+                    if not tabled and not any(k in exact for k in turns(turned)):
+                        continue
+                    system = named.get(spelled, "press")
+                    via = f"{query!r} transliterates as {spelled!r} ({system})"
+                    for tier in ("exact", "translit"):
+                        self._hits(found, tier, key, spelled, wanted, via=via, score=0.92)
+                    self._turned(found, "exact", turned, spelled, wanted, via=via, score=0.92)
+
+            # each system's spelling; then the press's mixtures of them, through the
+            # romanization-blind key of Russian and Ukrainian names; then, for names without
+            # that key, the mixtures one by one (dozens: the slowest way, so the last)
+            spelled_as(named)
+            if found:
+                return
+            keys: dict[str, str] = {}
+            for spelled in sorted(named):
+                keys.setdefault(slavic_key(analyze(spelled).tokens), spelled)
+            for key, spelled in keys.items():
+                if key:
+                    via = f"{query!r} transliterates as {spelled!r} ({named[spelled]})"
+                    self._slavic(found, analyze(spelled), wanted, via=via)
+            if found:
+                return
+            spelled_as(set(cyrillic.spellings(query, lang)) - set(named))
             if found:
                 return
             via = f"{query!r} matches with Ukrainian letters read as Russian ones"
@@ -933,7 +953,13 @@ class Resolver:
                     [Evidence(rule="phonetic", detail=detail, alias=entry.alias)],
                 )
 
-    def _slavic(self, found: _Found, a: Normalized, wanted: frozenset[Kind] | None) -> None:
+    def _slavic(
+        self,
+        found: _Found,
+        a: Normalized,
+        wanted: frozenset[Kind] | None,
+        via: str | None = None,
+    ) -> None:
         """A Russian or Ukrainian name in a romanization the tables do not list (ICAO's
         ``Evgenij``, ISO 9's ``Čerov`` as ``Cerov``, for a tabled ``Yevgeniy``, ``Cherov``):
         by the romanization-blind key of the whole name, in either name order."""
@@ -962,6 +988,8 @@ class Resolver:
                     f"same romanization-blind key {k!r} as {hit.entity.id}'s spelling "
                     f"{alias.text!r}{order}{_tags(alias)}"
                 )
+                if via:
+                    detail = f"{via}, which has the {detail}"
                 found.add(
                     hit.entity,
                     METHOD_SCORES[Method.SKELETON] - 0.02 - cost,
