@@ -1180,15 +1180,20 @@ def _typo_readings(tokens: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]
     return [(typed, key) for key, typed in out.items()]
 
 
+# a query's words are compared with hundreds of tabled words, which recur across queries
+_metaphone = lru_cache(maxsize=65536)(jellyfish.metaphone)
+_nysiis = lru_cache(maxsize=65536)(jellyfish.nysiis)
+
+
 def _tokens_agree(query: str, name: str, similarity: float) -> bool:
     """Two tokens agree when they are similar (Jaro-Winkler >= PHONETIC_TOKEN_MIN) and either
     sound alike (same metaphone or NYSIIS code) or differ by one edit in a long word.
     Jaro-Winkler alone is too kind to shared prefixes (Zelenin / Zelensky)."""
     if similarity < PHONETIC_TOKEN_MIN:
         return False
-    if jellyfish.metaphone(query) == jellyfish.metaphone(name):
+    if _metaphone(query) == _metaphone(name):
         return True
-    if jellyfish.nysiis(query) == jellyfish.nysiis(name):
+    if _nysiis(query) == _nysiis(name):
         return True
     return (
         min(len(query), len(name)) >= 6 and jellyfish.damerau_levenshtein_distance(query, name) <= 1
@@ -1209,16 +1214,25 @@ def _align(
     if len(query) != len(options):
         return None
     memo = {} if memo is None else memo
+    n = len(query)
+    if n == 1:
+        rotations: tuple[tuple[tuple[str, ...], ...], ...] = (options,)
+    elif n == 2:  # moving the first word to the end is moving the last to the front
+        rotations = (options, options[::-1])
+    else:
+        rotations = (options, options[1:] + options[:1], options[-1:] + options[:-1])
+    similarity = jellyfish.jaro_winkler_similarity
+    known = memo.get
     best: tuple[float, list[tuple[str, str, float]]] | None = None
-    rotations = (options, options[1:] + options[:1], options[-1:] + options[:-1])
-    for turned in dict.fromkeys(rotations):
+    for turned in rotations:
         pairs = []
+        total = 0.0
         for q, words in zip(query, turned, strict=True):
             chosen, top = "", -1.0
             for t in words:
-                sim = memo.get((q, t))
+                sim = known((q, t))
                 if sim is None:
-                    sim = jellyfish.jaro_winkler_similarity(q, t)
+                    sim = similarity(q, t)
                     sim = sim if _tokens_agree(q, t, sim) else -1.0
                     memo[(q, t)] = sim
                 if sim > top:
@@ -1226,8 +1240,9 @@ def _align(
             if top < 0:
                 break
             pairs.append((q, chosen, top))
+            total += top
         else:
-            mean = sum(sim for _, _, sim in pairs) / len(pairs)
+            mean = total / n
             if best is None or mean > best[0]:
                 best = (mean, pairs)
     return best
