@@ -122,3 +122,15 @@ def test_press_mixtures_reach_a_native_name_through_the_slavic_key(
 
     result = resolver_from_toml(tmp_path, _NATIVE_ONLY).resolve(query)
     assert (result.id, result.method) == (expected, method)
+
+
+def test_the_linker_keys_are_built_on_the_first_link_only(tmp_path: Path) -> None:
+    from strategies import resolver_from_toml
+
+    resolver = resolver_from_toml(tmp_path, _NATIVE_ONLY)
+    resolver.resolve("Sergei Shoygu")
+    assert "span_keys" not in resolver.index._lazy  # resolving alone never needs them
+    resolver.link("Sergey Shoygu met Kassym-Jomart Tokayev.")
+    keys = resolver.index.span_keys
+    assert {"sergeyshoygu", "shoygusergey", "kassymjomarttokayev"} <= keys
+    assert resolver.index.span_keys is keys  # built once

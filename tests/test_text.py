@@ -168,3 +168,24 @@ def test_plain_name_shortcut_edge_cases(text: str) -> None:
     from canonym.text import _fold, _fold_quick
 
     assert _fold_quick(text) == _fold(text)
+
+
+def _script_by_hand(text: str) -> str:
+    """detect_script as first written: every letter's Unicode name, no shortcuts."""
+    import unicodedata
+
+    prefixes = {"LATIN": "Latn", "HANGUL": "Hang", "CYRILLIC": "Cyrl", "CJK": "Hani"}
+    prefixes |= {"HIRAGANA": "Hira", "KATAKANA": "Kana", "GREEK": "Grek", "ARABIC": "Arab"}
+    prefixes |= {"HEBREW": "Hebr"}
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            code = next((c for p, c in prefixes.items() if name.startswith(p)), "Zzzz")
+            counts[code] = counts.get(code, 0) + 1
+    return max(sorted(counts), key=lambda s: counts[s]) if counts else "Zyyy"
+
+
+@given(st.one_of(any_text, latin_text, hangul, st.text(alphabet="abc 12-.,", max_size=12)))
+def test_detect_script_shortcuts_agree_with_the_letter_by_letter_count(text: str) -> None:
+    assert detect_script(text) == _script_by_hand(text)

@@ -423,8 +423,6 @@ class _Builder:
         self.pending: dict[tuple[str, str], dict[int, None]] = {}
         self.seen: set[tuple[object, ...]] = set()
         self.entity = 0  # table position of the entity being indexed
-        # tabled person names in the other order, for the linker to find in running text
-        self.turned: set[str] = set()
 
     def add(self, tier: str, key: str, ref: int) -> None:
         if not key:
@@ -505,8 +503,6 @@ class Index:
     org_children: Mapping[tuple[str, str], tuple[Entity, ...]]
     roles: Tier
     holders: Mapping[str, tuple[tuple[Entity, Office], ...]]
-    #: every key a run of words in running text may have (for the linker)
-    span_keys: frozenset[str] = attrs.field(factory=frozenset, repr=False)
     #: entity id -> the keys its family name has in the ``family`` tier
     family_keys: Mapping[str, frozenset[str]] = attrs.field(factory=dict, repr=False)
     #: the spellings the tiers refer to by number
@@ -539,7 +535,6 @@ class Index:
                     b.add("cyrillic", cyrillic_key(a.key), ref)
                 if not person:
                     continue
-                b.turned.update(turns(a.tokens))
                 if alias.native:
                     for generated in _generated(alias):
                         made = b.make(generated, ref, "generated")
@@ -598,17 +593,6 @@ class Index:
                             break
                     else:
                         hits.append(Hit(title, (alias,), Method.TITLE))
-        span_keys = frozenset(
-            key for tier in ("exact", "translit", "family") for key in tiers[tier]
-        )
-        span_keys |= b.turned
-        # A name that starts with "The" keeps it in running text ("The Korea Daily").
-        span_keys |= {
-            "the" + analyze(a.text).key
-            for e in tables
-            for a in e.aliases
-            if a.text[:4].casefold() == "the " and analyze(a.text).key
-        }
         family_keys: dict[str, set[str]] = {}
         entities = b.pool.entities
         for key, row in tiers["family"].rows.items():
@@ -617,13 +601,32 @@ class Index:
         return attrs.evolve(
             index,
             roles=MappingProxyType({k: tuple(v) for k, v in roles.items()}),
-            span_keys=span_keys,
             family_keys=MappingProxyType({k: frozenset(v) for k, v in family_keys.items()}),
             spellings=b.pool,
         )
 
     # -----------------------------------------------------------------------------------------
     # Organisations and titles
+
+    @property
+    def span_keys(self) -> frozenset[str]:
+        """Every key a run of words in running text may have: the tables' and the generated
+        spellings, family names, persons' names in the other order, and names that start
+        with "The" with it kept ("The Korea Daily"). Built on first use (by ``link``), since
+        resolving names alone never needs it."""
+        keys = self._lazy.get("span_keys")
+        if keys is None:
+            found = {k for tier in ("exact", "translit", "family") for k in self.tiers[tier]}
+            for entity in self.tables:
+                person = entity.kind is Kind.PERSON
+                for alias in entity.aliases:
+                    a = analyze(alias.text)
+                    if person:
+                        found.update(turns(a.tokens))
+                    if alias.text[:4].casefold() == "the " and a.key:
+                        found.add("the" + a.key)
+            keys = self._lazy["span_keys"] = frozenset(found)
+        return keys
 
     @property
     def key_prefixes(self) -> frozenset[str]:

@@ -311,15 +311,20 @@ def detect_script(text: str) -> str:
     >>> detect_script("최룡해"), detect_script("Чхве Рён Хэ"), detect_script("习近平")
     ('Hang', 'Cyrl', 'Hani')
     """
+    if text.isascii():  # most names: Latin letters, or no letters at all
+        return "Latn" if any(ch.isalpha() for ch in text) else "Zyyy"
     counts: dict[str, int] = {}
     for ch in text:
-        if not ch.isalpha():
-            continue
-        name = unicodedata.name(ch, "")
-        script = next(
-            (code for prefix, code in _SCRIPT_PREFIXES if name.startswith(prefix)), "Zzzz"
-        )
-        counts[script] = counts.get(script, 0) + 1
+        if ch.isalpha():
+            script = _char_script(ch)
+            counts[script] = counts.get(script, 0) + 1
     if not counts:
         return "Zyyy"
     return max(sorted(counts), key=lambda s: counts[s])
+
+
+@lru_cache(maxsize=8192)
+def _char_script(ch: str) -> str:
+    """The ISO 15924 code of one letter's script (``Zzzz`` for one canonym does not name)."""
+    name = unicodedata.name(ch, "")
+    return next((code for prefix, code in _SCRIPT_PREFIXES if name.startswith(prefix)), "Zzzz")
