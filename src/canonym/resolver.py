@@ -206,6 +206,9 @@ class Resolver:
         # names the same people again and again) are answered from a bounded memo;
         # functools.lru_cache is safe to share between threads.
         self._memo = lru_cache(maxsize=MEMO_SIZE)(self._resolve)
+        # the words tried as an office in "Foreign Minister Choe" are, for most queries, a
+        # given name or a family name: they recur, and so does the answer
+        self._titles = lru_cache(maxsize=MEMO_SIZE)(self._confident_titles)
 
     @classmethod
     def load(
@@ -466,11 +469,7 @@ class Resolver:
         for title_text, name_text in splits:
             if not title_text or not name_text:
                 continue
-            titles = [
-                c
-                for c in self._search(title_text, analyze(title_text), _TITLES).ranked()
-                if c.score >= CONFIDENT
-            ]
+            titles = list(self._titles(title_text))
             if not titles:
                 continue
             names = self._search(name_text, analyze(name_text), _PERSONS).ranked()
@@ -481,6 +480,11 @@ class Resolver:
                 title = held or (titles[0].entity if len(titles) == 1 else None)
                 best = (ranked, title)
         return best
+
+    def _confident_titles(self, text: str) -> tuple[Candidate, ...]:
+        """The titles ``text`` names with confidence, best first."""
+        ranked = self._search(text, analyze(text), _TITLES).ranked()
+        return tuple(c for c in ranked if c.score >= CONFIDENT)
 
     def _by_office(
         self,
@@ -913,7 +917,7 @@ class Resolver:
             return
         # entries are shared between keys: align each once per reading of the query
         seen: set[tuple[int, tuple[str, ...]]] = set()
-        memo: dict[tuple[str, str], float] = {}
+        memo: dict[str, dict[str, float]] = {}
         own = [(tokens, key) for key in name_phonetic_keys(tokens)]
         self._align_entries(found, own, seen, memo, wanted)
         if not found:  # only then: a word's first letters typed the wrong way round
@@ -925,18 +929,20 @@ class Resolver:
         found: _Found,
         readings: list[tuple[tuple[str, ...], str]],
         seen: set[tuple[int, tuple[str, ...]]],
-        memo: dict[tuple[str, str], float],
+        memo: dict[str, dict[str, float]],
         wanted: frozenset[Kind] | None,
     ) -> None:
         """Align each (query tokens, blocking key) reading with the entries under its key."""
         for query, key in readings:
+            tables = [memo.setdefault(q, {}) for q in query]
             for entry in self.index.phonetic.get(key, ()):
                 if wanted is not None and entry.entity.kind not in wanted:
                     continue
-                if (id(entry), query) in seen:
+                mark = (id(entry), query)
+                if mark in seen:
                     continue
-                seen.add((id(entry), query))
-                aligned = _align(query, entry.options, memo)
+                seen.add(mark)
+                aligned = _align(query, entry.options, tables)
                 if aligned is None:
                     continue
                 similarity, pairs = aligned
@@ -1203,18 +1209,18 @@ def _tokens_agree(query: str, name: str, similarity: float) -> bool:
 def _align(
     query: tuple[str, ...],
     options: tuple[tuple[str, ...], ...],
-    memo: dict[tuple[str, str], float] | None = None,
+    memo: list[dict[str, float]] | None = None,
 ) -> tuple[float, list[tuple[str, str, float]]] | None:
     """Align ``query`` tokens with a name's positions (each with the words seen there), in the
     same order or with the first or last position moved; every query token must agree
     (:func:`_tokens_agree`) with some word of its position, and the best-scoring word counts.
     Returns the mean Jaro-Winkler similarity and the pairs of the best alignment, or ``None``.
-    ``memo`` keeps each token pair's verdict for one query (-1.0 when the pair does not
-    agree): common given names recur in thousands of entries."""
-    if len(query) != len(options):
-        return None
-    memo = {} if memo is None else memo
+    ``memo`` keeps, for each query token, each tabled word's verdict for one query (-1.0 when
+    they do not agree): common given names recur in thousands of entries."""
     n = len(query)
+    if n != len(options):
+        return None
+    tables = [{} for _ in query] if memo is None else memo
     if n == 1:
         rotations: tuple[tuple[tuple[str, ...], ...], ...] = (options,)
     elif n == 2:  # moving the first word to the end is moving the last to the front
@@ -1222,19 +1228,17 @@ def _align(
     else:
         rotations = (options, options[1:] + options[:1], options[-1:] + options[:-1])
     similarity = jellyfish.jaro_winkler_similarity
-    known = memo.get
     best: tuple[float, list[tuple[str, str, float]]] | None = None
     for turned in rotations:
         pairs = []
         total = 0.0
-        for q, words in zip(query, turned, strict=True):
+        for q, words, table in zip(query, turned, tables, strict=True):
             chosen, top = "", -1.0
             for t in words:
-                sim = known((q, t))
+                sim = table.get(t)
                 if sim is None:
                     sim = similarity(q, t)
-                    sim = sim if _tokens_agree(q, t, sim) else -1.0
-                    memo[(q, t)] = sim
+                    sim = table[t] = sim if _tokens_agree(q, t, sim) else -1.0
                 if sim > top:
                     chosen, top = t, sim
             if top < 0:
