@@ -353,6 +353,7 @@ def skeleton(romanized: str) -> str:
     return _REPEATS.sub(r"\1", _REPEATS.sub(r"\1", rewritten).replace("tc", "c"))
 
 
+@lru_cache(maxsize=65536)  # every spelling of a name gives the same key
 def loose(key: str) -> str:
     """Coarsen a :func:`skeleton` key for spellings that merge more (Russian transcription,
     South Korean press): -ng = -n, o = u, yo = yu, and ㄹ/ㄴ dropped before y/i."""
