@@ -134,3 +134,16 @@ def test_the_linker_keys_are_built_on_the_first_link_only(tmp_path: Path) -> Non
     keys = resolver.index.span_keys
     assert {"sergeyshoygu", "shoygusergey", "kassymjomarttokayev"} <= keys
     assert resolver.index.span_keys is keys  # built once
+
+
+def test_family_keys_are_built_on_first_use_from_the_family_tier() -> None:
+    index = canonym.Resolver().index
+    assert "family_keys" not in index._lazy
+    keys = index.family_keys
+    assert {"shoigu", "shoygu"} <= set(keys["ru.sergei-shoigu"])
+    for entity_id, words in keys.items():
+        for word in words:
+            assert entity_id in {h.entity.id for h in index.lookup("family", word)}
+    owners = {h.entity.id for hits in index.tiers["family"].values() for h in hits}
+    assert owners == set(keys)
+    assert index.family_keys is keys

@@ -38,6 +38,7 @@ import unicodedata
 from array import array
 from collections.abc import Iterable, Iterator, KeysView, Mapping, Sequence
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 import jellyfish
@@ -503,12 +504,10 @@ class Index:
     org_children: Mapping[tuple[str, str], tuple[Entity, ...]]
     roles: Tier
     holders: Mapping[str, tuple[tuple[Entity, Office], ...]]
-    #: entity id -> the keys its family name has in the ``family`` tier
-    family_keys: Mapping[str, frozenset[str]] = attrs.field(factory=dict, repr=False)
     #: the spellings the tiers refer to by number
     spellings: Spellings | None = attrs.field(default=None, repr=False)
     # lazily built caches (the prefix set is only needed by link)
-    _lazy: dict[str, frozenset[str]] = attrs.field(factory=dict, eq=False, repr=False)
+    _lazy: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
     # memo of organisation phrases; a cache only, so it may fill while the index is shared
     _org_cache: dict[tuple[tuple[str, ...], str | None], tuple[Entity, ...]] = attrs.field(
         factory=dict, eq=False, repr=False
@@ -593,15 +592,9 @@ class Index:
                             break
                     else:
                         hits.append(Hit(title, (alias,), Method.TITLE))
-        family_keys: dict[str, set[str]] = {}
-        entities = b.pool.entities
-        for key, row in tiers["family"].rows.items():
-            for ref in (row,) if isinstance(row, int) else row:
-                family_keys.setdefault(entities[b.pool.entity_of(ref)].id, set()).add(key)
         return attrs.evolve(
             index,
             roles=MappingProxyType({k: tuple(v) for k, v in roles.items()}),
-            family_keys=MappingProxyType({k: frozenset(v) for k, v in family_keys.items()}),
             spellings=b.pool,
         )
 
@@ -626,6 +619,28 @@ class Index:
                     if alias.text[:4].casefold() == "the " and a.key:
                         found.add("the" + a.key)
             keys = self._lazy["span_keys"] = frozenset(found)
+        return keys
+
+    @property
+    def family_keys(self) -> Mapping[str, tuple[str, ...]]:
+        """Entity id -> the keys its family name has in the ``family`` tier. Built on first
+        use (by ``link``, for later mentions of a person by family name alone)."""
+        keys: Mapping[str, tuple[str, ...]] | None = self._lazy.get("family_keys")
+        if keys is None:
+            gathered: dict[str, dict[str, None]] = {}
+            family, pool = self.tiers["family"], self.spellings
+            if isinstance(family, PackedTier) and pool is not None:
+                for key, row in family.rows.items():  # without making the hits
+                    for ref in (row,) if isinstance(row, int) else row:
+                        owner = pool.entities[pool.entity_of(ref)].id
+                        gathered.setdefault(owner, {})[key] = None
+            else:
+                for key, hits in family.items():
+                    for hit in hits:
+                        gathered.setdefault(hit.entity.id, {})[key] = None
+            keys = self._lazy["family_keys"] = MappingProxyType(
+                {k: tuple(v) for k, v in gathered.items()}
+            )
         return keys
 
     @property

@@ -140,7 +140,6 @@ def to_snapshot(index: Index) -> dict[str, Any]:
             [parent, key, [w.entity[e.id] for e in children]]
             for (parent, key), children in index.org_children.items()
         ],
-        "family_keys": {k: sorted(v) for k, v in index.family_keys.items()},
         "aliases": w.aliases,
         "strings": list(w.strings),
     }
@@ -249,6 +248,5 @@ def _read(tables: Tables, data: dict[str, Any]) -> Index | None:
         ),
         _LazyTier(data["roles"], hits),
         MappingProxyType({k: tuple(v) for k, v in holders.items()}),
-        family_keys=MappingProxyType({k: frozenset(v) for k, v in data["family_keys"].items()}),
         spellings=pool,
     )

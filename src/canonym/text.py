@@ -267,7 +267,7 @@ def _analyze(text: str) -> Normalized:
     )
 
 
-_analyze_cached = lru_cache(maxsize=65536)(_analyze)
+_analyze_cached = lru_cache(maxsize=16384)(_analyze)
 
 
 def normalize(text: str) -> str:
