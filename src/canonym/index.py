@@ -58,6 +58,7 @@ __all__ = [
     "PackedTier",
     "PhoneticEntry",
     "Spellings",
+    "closest_position",
     "cyrillic_key",
     "is_korean",
     "korean_keys",
@@ -87,18 +88,26 @@ class Hit:
         aliases = self.aliases
         if len(aliases) == 1:
             return aliases[0]
-        for alias in aliases:
-            if alias.text == query:
-                return alias
-        folded = query.casefold()
-        for alias in aliases:
-            if alias.text.casefold() == folded:
-                return alias
-        normal = analyze(query).normalized
-        for alias in aliases:
-            if analyze(alias.text).normalized == normal:
-                return alias
-        return aliases[0]
+        return aliases[closest_position([a.text for a in aliases], query)]
+
+
+def closest_position(spellings: Sequence[str], query: str) -> int:
+    """The position of the spelling that best explains ``query``: written the same, then the
+    same up to case, then the same normal form (spacing included), else the first."""
+    if len(spellings) == 1:
+        return 0
+    for position, spelling in enumerate(spellings):
+        if spelling == query:
+            return position
+    folded = query.casefold()
+    for position, spelling in enumerate(spellings):
+        if spelling.casefold() == folded:
+            return position
+    normal = analyze(query).normalized
+    for position, spelling in enumerate(spellings):
+        if analyze(spelling).normalized == normal:
+            return position
+    return 0
 
 
 @frozen
@@ -724,6 +733,13 @@ class Index:
     def holders_of(self, title_id: str) -> tuple[tuple[Entity, Office], ...]:
         """Every tabled (person, tenure) of a title."""
         return self.holders.get(title_id, ())
+
+    @property
+    def exact_rows(self) -> Mapping[str, Row]:
+        """The exact tier's buckets as stored (spelling numbers in :attr:`spellings`), for
+        the resolver's shortcut on exact spellings; empty when the tier is not packed."""
+        tier = self.tiers["exact"]
+        return tier._rows if isinstance(tier, PackedTier) else {}
 
     def lookup(self, tier: str, key: str) -> tuple[Hit, ...]:
         """Return the hits of ``key`` in one tier (empty when there are none)."""

@@ -21,6 +21,7 @@ import jellyfish
 from .index import (
     Hit,
     Index,
+    closest_position,
     cyrillic_key,
     korean_keys,
     marked_key,
@@ -118,6 +119,7 @@ OFFICE_PENALTY = 0.2
 MAX_NAME_WORDS = 4
 
 _TITLES = frozenset({Kind.TITLE})
+_EXACT, _EXACT_RULE, _MATCHED = Method.EXACT, Method.EXACT.value, Status.MATCHED
 _PERSONS = frozenset({Kind.PERSON})
 
 #: Minimum Jaro-Winkler similarity of each aligned token in the phonetic tier.
@@ -127,6 +129,9 @@ NEAR_MIN = 0.8
 
 
 def _tags(alias: Alias) -> str:
+    origin = alias.origin
+    if not alias.native and not alias.system and not alias.source:  # most spellings
+        return f" [from {origin}]" if origin and not origin.startswith("canonym/data/") else ""
     tags = []
     if alias.native:
         tags.append(f"native {alias.script}")
@@ -134,22 +139,26 @@ def _tags(alias: Alias) -> str:
         tags.append(f"system {alias.system}")
     if alias.source:
         tags.append(f"source {alias.source}")
-    origin = alias.origin
     if origin and not origin.startswith("canonym/data/"):
         tags.append(f"from {origin}")
     return f" [{', '.join(tags)}]" if tags else ""
 
 
-def _normalization_evidence(a: Normalized) -> list[Evidence]:
+def _normalization_step(a: Normalized) -> Evidence:
+    """What normalising the query did, as evidence (the first of every result's)."""
+    if not a.removed and not a.reordered:  # most queries
+        return Evidence(rule="normalization", detail=f"normalised to {a.normalized!r}")
     steps = []
     if a.removed:
         steps.append(f"removed {', '.join(repr(r) for r in a.removed)}")
     if a.reordered:
         steps.append("turned 'Family, Given' around")
-    detail = f"normalised to {a.normalized!r}"
-    if steps:
-        detail += f" ({'; '.join(steps)})"
-    return [Evidence(rule="normalization", detail=detail)]
+    detail = f"normalised to {a.normalized!r} ({'; '.join(steps)})"
+    return Evidence(rule="normalization", detail=detail)
+
+
+def _normalization_evidence(a: Normalized) -> list[Evidence]:
+    return [_normalization_step(a)]
 
 
 class _Found:
@@ -206,6 +215,11 @@ class Resolver:
         # names the same people again and again) are answered from a bounded memo;
         # functools.lru_cache is safe to share between threads.
         self._memo = lru_cache(maxsize=MEMO_SIZE)(self._resolve)
+        # the exact-spelling shortcut (_sure_exact): the exact tier's buckets, and whether an
+        # exact spelling alone is a confident match above this resolver's threshold
+        self._exact_rows = self.index.exact_rows
+        self._exact_score = min(METHOD_SCORES[Method.EXACT], 1.0)
+        self._exact_is_sure = self._exact_score >= max(CONFIDENT, self.threshold)
         # the words tried as an office in "Foreign Minister Choe" are, for most queries, a
         # given name or a family name: they recur, and so does the answer
         self._titles = lru_cache(maxsize=MEMO_SIZE)(self._confident_titles)
@@ -340,6 +354,10 @@ class Resolver:
                 evidence=[Evidence(rule="too-long", detail=detail)],
             )
         a = analyze(text)
+        if kinds is None and a.key:
+            sure = self._sure_exact(text, a)
+            if sure is not None:
+                return sure
         evidence = _normalization_evidence(a)
         if not a.key:
             evidence.append(Evidence(rule="empty", detail="nothing left to match"))
@@ -348,10 +366,6 @@ class Resolver:
             )
         wanted = frozenset(kinds) if kinds is not None else None
         day = as_date(on) if on is not None else None
-        if wanted is None:
-            sure = self._sure_exact(text, a)
-            if sure is not None:
-                return self._decide(text, a, [sure], evidence)
         ranked = self._search(text, a, wanted).ranked()
         title: Entity | None = None
         if (not ranked or ranked[0].score < CONFIDENT) and (
@@ -362,25 +376,50 @@ class Resolver:
                 ranked, title = combined
         return self._decide(text, a, ranked, evidence, title)
 
-    def _sure_exact(self, text: str, a: Normalized) -> Candidate | None:
+    def _sure_exact(self, text: str, a: Normalized) -> Resolution | None:
         """The answer when the query is, as normalised, a spelling of exactly one entity and
-        nothing earlier in the search could answer (no breves): the candidate the search
-        would find, and the decision it would take (one confident candidate above the
-        threshold), without the rest of the search. None otherwise."""
-        hits = self.index.lookup("exact", a.key)
-        if len(hits) != 1:
+        nothing earlier in the search could answer (no breves): the result the full search
+        would give (one confident candidate above the threshold, MATCHED), without the rest
+        of the search. None otherwise.
+
+        Most queries over an archive are such spellings, so this path is kept lean: one dict
+        probe, and the result's objects made directly (a property test holds it to the full
+        search's answer)."""
+        if not self._exact_is_sure:
             return None
-        (hit,) = hits
-        score = min(METHOD_SCORES[hit.method], 1.0)
-        if score < max(CONFIDENT, self.threshold):
+        row = self._exact_rows.get(a.key)
+        if row is None:
             return None
         if not text.isascii() and marked_key(text):  # breves: the marked tier goes first
             return None
+        pool = self.index.spellings
+        if pool is None:
+            return None
+        if isinstance(row, int):  # one spelling
+            ref, owner = row, pool.entity_of(row)
+        else:  # several: the shortcut needs them all to be one entity's
+            owner = pool.entity_of(row[0])
+            for other in row:
+                if pool.entity_of(other) != owner:
+                    return None
+            texts = [pool.text_of(r) for r in row]
+            ref = row[texts.index(text) if text in texts else closest_position(texts, text)]
+        alias, entity = pool.alias(ref), pool.entities[owner]
         # what _hits would find for this one hit (exact spellings carry no press penalty)
-        alias = hit.closest(text)
-        detail = self._hit_detail(hit, alias)
-        evidence = [Evidence(rule=hit.method.value, detail=detail, alias=alias)]
-        return Candidate(entity=hit.entity, score=score, method=hit.method, evidence=evidence)
+        detail = f"matches {entity.id}'s spelling {alias.text!r}{_tags(alias)}"
+        found = Evidence(rule=_EXACT_RULE, detail=detail, alias=alias)
+        score = self._exact_score
+        best = Candidate(entity=entity, score=score, method=_EXACT, evidence=(found,))
+        return Resolution(
+            query=text,
+            normalized=a.normalized,
+            status=_MATCHED,
+            entity=entity,
+            score=score,
+            method=_EXACT,
+            candidates=(best,),
+            evidence=(_normalization_step(a), found),
+        )
 
     def link(self, text: str, *, on: _dt.date | str | None = None) -> Document:
         """Find and resolve every person, title and organisation mentioned in ``text``.
