@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,68 @@ def test_the_slavic_key_ignores_the_romanization(spellings: list[str]) -> None:
     from canonym.index import slavic_key
 
     assert len({slavic_key((s, "komarov")) for s in spellings}) == 1
+
+
+# A bucket large enough to get a word map (index.LARGE_BUCKET): people whose first name sounds
+# like Nikolay and whose surname starts with K, as at 10^6 aliases.
+_SYLLABLES = ["ka", "ko", "ku", "re", "ri", "sh", "tin", "lov", "ev", "nsk", "ry", "za", "ch", "mi"]
+_PICK = random.Random(5)
+_SURNAMES = sorted(
+    {
+        "K" + "".join(_PICK.choices(_SYLLABLES, k=3)) + _PICK.choice(["in", "ov", "iy"])
+        for _ in range(150)
+    }
+)
+_FIRST = ["Nikolay", "Nikolai", "Mykola"]
+_CROWD = canonym.Tables.from_entities(
+    canonym.Entity(
+        id=f"x.k{i}",
+        kind=canonym.Kind.PERSON,
+        name=f"{_FIRST[i % 3]} {surname}",
+        country="ru",
+        aliases=[canonym.Alias(text=f"{_FIRST[i % 3]} {surname}", script="Latn")],
+    )
+    for i, surname in enumerate(_SURNAMES)
+)
+_CROWD_INDEX = canonym.Resolver(_CROWD).index
+
+
+class _AlignEveryEntry(canonym.Resolver):
+    """A resolver that aligns every entry of a bucket (no word map)."""
+
+    def _agreeing(self, entries, key, query, tables):  # type: ignore[no-untyped-def]
+        return list(entries)
+
+
+@st.composite
+def _typed_crowd_name(draw: st.DrawFn) -> str:
+    name = draw(st.sampled_from([e.name for e in _CROWD]))
+    k = draw(st.integers(0, len(name) - 2))
+    edit = draw(st.sampled_from(["swap", "drop", "double", "keep"]))
+    if edit == "swap":
+        return name[:k] + name[k + 1] + name[k] + name[k + 2 :]
+    if edit == "drop":
+        return name[:k] + name[k + 1 :]
+    if edit == "double":
+        return name[: k + 1] + name[k:]
+    return name
+
+
+def test_the_crowd_fills_a_large_bucket() -> None:
+    sizes = [len(bucket) for bucket in _CROWD_INDEX.phonetic.values()]
+    assert max(sizes) >= 2 * canonym.index.LARGE_BUCKET
+
+
+@given(_typed_crowd_name())
+def test_a_large_buckets_word_map_drops_no_entry_alignment_would_accept(query: str) -> None:
+    fast = canonym.Resolver(_CROWD, index=_CROWD_INDEX)
+    slow = _AlignEveryEntry(_CROWD, index=_CROWD_INDEX)
+    assert fast.resolve(query) == slow.resolve(query)
+
+
+def test_a_typo_among_many_like_names_reaches_its_person() -> None:
+    name = _CROWD.entities[40].name
+    typed = name[:-4] + name[-3] + name[-4] + name[-2:]  # two letters of the surname swapped
+    result = canonym.Resolver(_CROWD, index=_CROWD_INDEX).resolve(typed)
+    assert result.id == _CROWD.entities[40].id, result.evidence
+    assert result.method is Method.PHONETIC

@@ -52,6 +52,8 @@ from .titles import parse_title, strip_joiners
 from .translit import cyrillic, han, hangul
 
 __all__ = [
+    "LARGE_BUCKET",
+    "BucketWords",
     "Hit",
     "Index",
     "KoreanName",
@@ -134,6 +136,15 @@ class PhoneticEntry:
 
 
 Tier = Mapping[str, tuple[Hit, ...]]
+
+#: A phonetic bucket's words by shape: number of positions -> for each position, each word
+#: seen there -> the positions in the bucket of the entries that have it (ascending).
+BucketWords = Mapping[int, tuple[Mapping[str, Sequence[int]], ...]]
+
+#: Phonetic buckets at least this large get a word map (:meth:`Index.phonetic_words`).
+LARGE_BUCKET = 48
+#: How many word maps an index keeps; the oldest half is dropped when it is full.
+_WORDS_CACHE = 2048
 
 #: A bucket as stored: one spelling's number, or several (grouped by entity, in table order).
 Row = int | Sequence[int]
@@ -521,6 +532,8 @@ class Index:
     _org_cache: dict[tuple[tuple[str, ...], str | None], tuple[Entity, ...]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
+    # word maps of large phonetic buckets (phonetic_words); a cache only, like _org_cache
+    _words_cache: dict[str, BucketWords] = attrs.field(factory=dict, eq=False, repr=False)
 
     @classmethod
     @gc_frozen
@@ -740,6 +753,35 @@ class Index:
         the resolver's shortcut on exact spellings; empty when the tier is not packed."""
         tier = self.tiers["exact"]
         return tier._rows if isinstance(tier, PackedTier) else {}
+
+    def phonetic_words(self, key: str) -> BucketWords:
+        """The words of the phonetic bucket ``key`` by shape and position, each with the
+        entries that have it there (see :data:`BucketWords`). A query then compares each
+        distinct word once and aligns only the entries whose words agree, instead of every
+        entry in a bucket of hundreds (a common first name and an initial, at 10^6 aliases).
+        Made on first use and kept for a while."""
+        found = self._words_cache.get(key)
+        if found is not None:
+            return found
+        shapes: dict[int, tuple[dict[str, list[int]], ...]] = {}
+        for number, entry in enumerate(self.phonetic.get(key, ())):
+            options = entry.options
+            positions = shapes.get(len(options))
+            if positions is None:
+                positions = shapes[len(options)] = tuple({} for _ in options)
+            for words, seen in zip(options, positions, strict=True):
+                for word in words:
+                    numbers = seen.get(word)
+                    if numbers is None:
+                        seen[word] = [number]
+                    elif numbers[-1] != number:
+                        numbers.append(number)
+        cache = self._words_cache
+        if len(cache) >= _WORDS_CACHE:  # dicts keep insertion order: drop the older half
+            for old in list(cache)[: _WORDS_CACHE // 2]:
+                cache.pop(old, None)
+        cache[key] = shapes
+        return shapes
 
     def lookup(self, tier: str, key: str) -> tuple[Hit, ...]:
         """Return the hits of ``key`` in one tier (empty when there are none)."""

@@ -19,8 +19,10 @@ import attrs
 import jellyfish
 
 from .index import (
+    LARGE_BUCKET,
     Hit,
     Index,
+    PhoneticEntry,
     closest_position,
     cyrillic_key,
     korean_keys,
@@ -974,7 +976,13 @@ class Resolver:
         """Align each (query tokens, blocking key) reading with the entries under its key."""
         for query, key in readings:
             tables = [memo.setdefault(q, {}) for q in query]
-            for entry in self.index.phonetic.get(key, ()):
+            bucket = self.index.phonetic.get(key, ())
+            entries = (
+                self._agreeing(bucket, key, query, tables)
+                if len(bucket) >= LARGE_BUCKET
+                else bucket
+            )
+            for entry in entries:
                 if wanted is not None and entry.entity.kind not in wanted:
                     continue
                 mark = (id(entry), query)
@@ -997,6 +1005,35 @@ class Resolver:
                     Method.PHONETIC,
                     [Evidence(rule="phonetic", detail=detail, alias=entry.alias)],
                 )
+
+    def _agreeing(
+        self,
+        entries: tuple[PhoneticEntry, ...],
+        key: str,
+        query: tuple[str, ...],
+        tables: list[dict[str, float]],
+    ) -> list[PhoneticEntry]:
+        """The entries of a large bucket that :func:`_align` might accept, in bucket order:
+        those whose word at the position the query's last token would take, under some
+        rotation, agrees with that token. Each distinct word is compared once (the verdicts
+        go into ``tables``, which _align reads), so a bucket of hundreds of entries costs a
+        pass over its words instead of an alignment per entry."""
+        positions = self.index.phonetic_words(key).get(len(query))
+        if positions is None:
+            return []
+        last = len(query) - 1
+        token, table = query[last], tables[last]
+        similarity = jellyfish.jaro_winkler_similarity
+        kept: set[int] = set()
+        for place in {(last + turn) % len(query) for turn in _TURNS[min(len(query), 3)]}:
+            for word, numbers in positions[place].items():
+                sim = table.get(word)
+                if sim is None:
+                    sim = similarity(token, word)
+                    sim = table[word] = sim if _tokens_agree(token, word, sim) else -1.0
+                if sim >= 0:
+                    kept.update(numbers)
+        return [entries[number] for number in sorted(kept)]
 
     def _slavic(
         self,
@@ -1243,6 +1280,12 @@ def _tokens_agree(query: str, name: str, similarity: float) -> bool:
     return (
         min(len(query), len(name)) >= 6 and jellyfish.damerau_levenshtein_distance(query, name) <= 1
     )
+
+
+#: How _align turns a name of 1, 2 or 3+ positions: the shift of the position each query token
+#: is compared with (the same order; the first position moved to the end; the last moved to
+#: the front).
+_TURNS: dict[int, tuple[int, ...]] = {1: (0,), 2: (0, 1), 3: (0, 1, -1)}
 
 
 def _align(
