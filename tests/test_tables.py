@@ -195,3 +195,33 @@ def test_tables_from_entities_checks_too() -> None:
 
 def test_fixture_is_valid() -> None:
     assert canonym.check_tables(MINI, defaults=False) == []
+
+
+def test_a_spelling_that_normalises_to_nothing_is_named(tmp_path: Path) -> None:
+    body = (
+        'schema = 1\n\n[[entity]]\nid = "a.one"\nkind = "person"\nname = "Ri Il"\n'
+        'aliases = ["Ri Il-hwan", "!!!"]\n'
+    )
+    path = write(tmp_path, body)
+    (problem,) = canonym.check_tables(path, defaults=False)
+    assert (problem.path, problem.line, problem.entry, problem.field) == (
+        str(path),
+        3,
+        "a.one",
+        "aliases",
+    )
+    assert problem.message == "alias '!!!' normalises to nothing"
+
+
+def test_entities_made_in_python_are_held_to_the_same_rule() -> None:
+    entity = canonym.Entity(
+        id="a.one",
+        kind=Kind.PERSON,
+        name="Ri Il",
+        aliases=[
+            canonym.Alias(text="Ri Il", script="Latn"),
+            canonym.Alias(text="--", script="Zyyy"),
+        ],
+    )
+    with pytest.raises(TableError, match="normalises to nothing"):
+        canonym.Tables.from_entities([entity])

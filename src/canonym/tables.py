@@ -561,9 +561,8 @@ def _parse_aliases(
                 origin=origin if isinstance(origin, str) else path,
             )
         )
-    for alias in aliases:
-        if not analyze(alias.text).key:
-            entry.problem(f"alias {alias.text!r} normalises to nothing", "aliases")
+    # a spelling that normalises to nothing is reported by _check_entities, which normalises
+    # every spelling anyway: a large table is normalised once here, not twice
     return aliases
 
 
@@ -696,6 +695,9 @@ def _check_entities(entities: Iterable[Entity], lines: Mapping[str, int]) -> lis
         mine: dict[str, tuple[Alias, bool]] = {}
         for spelling in entity.aliases:
             key = analyze(spelling.text).key
+            if not key:
+                report(entity, f"alias {spelling.text!r} normalises to nothing", "aliases")
+                continue
             kept, shared = mine.get(key, (spelling, False))
             mine[key] = (kept, shared or spelling.shared)
         for key, (kept, shared) in mine.items():
