@@ -47,12 +47,14 @@ if sys.argv[1] == "dict":
     from synth import iter_aliases
     entities = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8") if '"id"' in l]
     floor = {{canonym.name_key(a): i for a, i in iter_aliases(entities)}}
+elif sys.argv[1] == "tables":  # loading and checking the tables alone, no index
+    tables = canonym.load_tables(sys.argv[2], defaults=False)
 else:
     resolver = canonym.Resolver(canonym.load_tables(sys.argv[2], defaults=False))
 out["seconds"] = time.perf_counter() - start
 out["mib"] = resident_mib() - before
 out["peak_mib"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak_before) / 1024
-if sys.argv[1] != "dict":
+if sys.argv[1] == "resolver":
     start = time.perf_counter()
     resolver.save(sys.argv[3])
     out["save_s"] = time.perf_counter() - start
@@ -61,7 +63,8 @@ print(json.dumps(out))
 
 
 def _fresh(what: str, table: Path, saved: Path | None = None) -> dict[str, float]:
-    """Build the floor or a resolver in a fresh process; the resolver is saved to ``saved``."""
+    """Build the floor (``dict``), the tables alone (``tables``) or a resolver (``resolver``)
+    in a fresh process; the resolver is saved to ``saved``."""
     code = _CHILD.format(here=str(HERE))
     args = [sys.executable, "-c", code, what, str(table), str(saved or "")]
     done = subprocess.run(args, capture_output=True, text=True, check=True)

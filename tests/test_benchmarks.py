@@ -9,6 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 
 import bench_batch
+import bench_floors
 import bench_scale
 import synth
 
@@ -51,3 +52,23 @@ def test_batch_benchmark_smoke_run() -> None:
     }
     assert rows[0]["recall_exact"] == 1.0
     assert "| canonym resolve_many | 2 |" in bench_batch.table(facts)
+
+
+def test_floors_benchmark_smoke_run() -> None:
+    row = bench_floors.measure(300, 20)
+    assert row["aliases"] >= 300
+    for step in ("floor", "bare", "explained", "resolve"):
+        assert row[f"{step}_us"] > 0
+    for build in ("dict", "tables", "resolver"):
+        assert row[f"{build}_s"] > 0
+    text = bench_floors.table([row])
+    assert "| aliases |" in text
+    assert "+ candidate and evidence" in text
+
+
+def test_the_floors_benchmarks_steps_answer_as_the_resolver_does() -> None:
+    resolver = canonym.Resolver(canonym.default_tables(), index=canonym.default_resolver().index)
+    steps = bench_floors._exact_steps(resolver)
+    for text in ("Choe Ryong Hae", "Andrei Belousov", "Kim Jong Un"):
+        answer = resolver.resolve(text)
+        assert steps["explained"](text).id == answer.id == steps["bare"](text).id  # type: ignore[attr-defined]
