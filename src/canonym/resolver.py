@@ -1013,26 +1013,48 @@ class Resolver:
         query: tuple[str, ...],
         tables: list[dict[str, float]],
     ) -> list[PhoneticEntry]:
-        """The entries of a large bucket that :func:`_align` might accept, in bucket order:
-        those whose word at the position the query's last token would take, under some
-        rotation, agrees with that token. Each distinct word is compared once (the verdicts
+        """The entries of a large bucket that :func:`_align` might accept, in bucket order.
+
+        _align accepts an entry when, under one of its turns, every query token agrees with
+        a word at the position the turn gives it. Here each turn keeps the entries whose word
+        agrees, token by token, cheapest position first (fewest distinct words), until few
+        enough are left for _align to check. Each distinct word is compared once (the verdicts
         go into ``tables``, which _align reads), so a bucket of hundreds of entries costs a
-        pass over its words instead of an alignment per entry."""
+        pass over a few of its positions' words instead of an alignment per entry."""
         positions = self.index.phonetic_words(key).get(len(query))
         if positions is None:
             return []
-        last = len(query) - 1
-        token, table = query[last], tables[last]
+        n = len(query)
         similarity = jellyfish.jaro_winkler_similarity
+        verdicts: dict[tuple[int, int], set[int]] = {}
+
+        def agreeing(j: int, place: int) -> set[int]:
+            """The entries with a word at ``place`` that query token ``j`` agrees with."""
+            got = verdicts.get((j, place))
+            if got is None:
+                token, table = query[j], tables[j]
+                got = verdicts[(j, place)] = set()
+                for word, numbers in positions[place].items():
+                    sim = table.get(word)
+                    if sim is None:
+                        sim = similarity(token, word)
+                        sim = table[word] = sim if _tokens_agree(token, word, sim) else -1.0
+                    if sim >= 0:
+                        got.update(numbers)
+            return got
+
         kept: set[int] = set()
-        for place in {(last + turn) % len(query) for turn in _TURNS[min(len(query), 3)]}:
-            for word, numbers in positions[place].items():
-                sim = table.get(word)
-                if sim is None:
-                    sim = similarity(token, word)
-                    sim = table[word] = sim if _tokens_agree(token, word, sim) else -1.0
-                if sim >= 0:
-                    kept.update(numbers)
+        for shift in _TURNS[min(n, 3)]:
+            places = [(j + shift) % n for j in range(n)]
+            alive: set[int] | None = None
+            for j in sorted(range(n), key=lambda j: len(positions[places[j]])):
+                if alive is not None and len(alive) * _ALIGN_PER_WORD <= len(positions[places[j]]):
+                    break  # aligning the few left costs less than judging this position's words
+                found = agreeing(j, places[j])
+                alive = set(found) if alive is None else alive & found
+                if not alive:
+                    break
+            kept |= alive or set()
         return [entries[number] for number in sorted(kept)]
 
     def _slavic(
@@ -1286,6 +1308,9 @@ def _tokens_agree(query: str, name: str, similarity: float) -> bool:
 #: is compared with (the same order; the first position moved to the end; the last moved to
 #: the front).
 _TURNS: dict[int, tuple[int, ...]] = {1: (0,), 2: (0, 1), 3: (0, 1, -1)}
+#: About how many words can be judged (one Jaro-Winkler comparison each) in the time one entry
+#: is aligned: _agreeing stops narrowing a turn when aligning what is left is cheaper.
+_ALIGN_PER_WORD = 4
 
 
 def _align(
