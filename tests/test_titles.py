@@ -289,3 +289,58 @@ def test_a_title_and_its_holders_name_resolve_to_the_holder_within_the_tenure(
     )
     r = canonym.resolve(f"{alias.text} {name}", on=day)
     assert r.id == person.id, (alias.text, name, day, r.explain())
+
+
+def _read_by_scanning(
+    tokens: list[str], table: tuple[tuple[tuple[str, ...], object], ...]
+) -> tuple[list[object], list[str]]:
+    """Phrases read as first written, every phrase tried at every position: the values of the
+    phrases found, in order, and the words outside them."""
+    found: list[object] = []
+    kept: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for phrase, value in table:
+            if phrase and tuple(tokens[i : i + len(phrase)]) == phrase:
+                found.append(value)
+                i += len(phrase)
+                break
+        else:
+            kept.append(tokens[i])
+            i += 1
+    return found, kept
+
+
+def _replaced_by_scanning(
+    tokens: list[str], table: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for phrase, canonical in table:
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                out.extend(canonical)
+                i += len(phrase)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+_PHRASE_WORDS = sorted(
+    {w for p, _ in canonym.titles.title_words().synonyms for w in p}
+    | {w for p, _ in canonym.titles.title_words().countries for w in p}
+)
+
+
+@given(st.lists(st.sampled_from([*_PHRASE_WORDS, "minister", "choe", "of"]), max_size=8))
+def test_phrases_indexed_by_first_word_read_as_scanning_every_phrase(tokens: list[str]) -> None:
+    from canonym import titles
+
+    words = titles.title_words()
+    assert titles._replace(tokens, titles._synonyms_by_first()) == _replaced_by_scanning(
+        tokens, words.synonyms
+    )
+    codes, kept = _read_by_scanning(tokens, words.countries)
+    assert titles._countries(tokens) == (codes[0] if codes else None, kept)

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
+from typing import TypeVar
 
 from attrs import frozen
 
@@ -30,6 +32,8 @@ __all__ = [
     "strip_joiners",
     "title_words",
 ]
+
+_T = TypeVar("_T")
 
 _THEN = re.compile(r"(?<![^\W\d_])then[-\u2010\u2011]", re.IGNORECASE)
 
@@ -89,13 +93,34 @@ class TitleParse:
     qualifiers: tuple[str, ...]
 
 
-def _replace(
-    tokens: list[str], table: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
-) -> list[str]:
+_Phrases = dict[str, tuple[tuple[tuple[str, ...], _T], ...]]
+
+
+def _by_first_word(table: Iterable[tuple[tuple[str, ...], _T]]) -> _Phrases[_T]:
+    """A phrase table indexed by its phrases' first word, each word's phrases in table order
+    (longest first): at a position only the phrases starting with its word can match."""
+    out: dict[str, list[tuple[tuple[str, ...], _T]]] = {}
+    for phrase, value in table:
+        if phrase:
+            out.setdefault(phrase[0], []).append((phrase, value))
+    return {word: tuple(phrases) for word, phrases in out.items()}
+
+
+@cache
+def _synonyms_by_first() -> _Phrases[tuple[str, ...]]:
+    return _by_first_word(title_words().synonyms)
+
+
+@cache
+def _countries_by_first() -> _Phrases[str]:
+    return _by_first_word(title_words().countries)
+
+
+def _replace(tokens: list[str], table: _Phrases[tuple[str, ...]]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for variant, canonical in table:
+        for variant, canonical in table.get(tokens[i], ()):
             if tuple(tokens[i : i + len(variant)]) == variant:
                 out.extend(canonical)
                 i += len(variant)
@@ -116,12 +141,12 @@ def strip_joiners(tokens: list[str]) -> list[str]:
 
 
 def _countries(tokens: list[str] | tuple[str, ...]) -> tuple[str | None, list[str]]:
-    words = title_words()
+    countries = _countries_by_first()
     country: str | None = None
     kept: list[str] = []
     i = 0
     while i < len(tokens):
-        for phrase, code in words.countries:
+        for phrase, code in countries.get(tokens[i], ()):
             if tuple(tokens[i : i + len(phrase)]) == phrase:
                 country = country or code
                 i += len(phrase)
@@ -172,7 +197,7 @@ def parse_title(text: str) -> TitleParse | None:
             tokens.append(token)
     # Country words anywhere ("North Korea's Supreme People's Assembly", "of the DPRK").
     country, kept = _countries(tokens)
-    tokens = _replace(kept, words.synonyms)
+    tokens = _replace(kept, _synonyms_by_first())
     if not tokens or not any(t in words.roles for t in tokens):
         return None
     if "of" in tokens:
