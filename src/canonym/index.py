@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import unicodedata
 from array import array
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, KeysView, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -763,19 +764,15 @@ class Index:
         found = self._words_cache.get(key)
         if found is not None:
             return found
-        shapes: dict[int, tuple[dict[str, list[int]], ...]] = {}
+        shapes: dict[int, tuple[defaultdict[str, list[int]], ...]] = {}
         for number, entry in enumerate(self.phonetic.get(key, ())):
             options = entry.options
             positions = shapes.get(len(options))
             if positions is None:
-                positions = shapes[len(options)] = tuple({} for _ in options)
+                positions = shapes[len(options)] = tuple(defaultdict(list) for _ in options)
             for words, seen in zip(options, positions, strict=True):
-                for word in words:
-                    numbers = seen.get(word)
-                    if numbers is None:
-                        seen[word] = [number]
-                    elif numbers[-1] != number:
-                        numbers.append(number)
+                for word in words:  # an entry's words at one position are distinct
+                    seen[word].append(number)
         cache = self._words_cache
         if len(cache) >= _WORDS_CACHE:  # dicts keep insertion order: drop the older half
             for old in list(cache)[: _WORDS_CACHE // 2]:
