@@ -334,6 +334,8 @@ _UKRAINIAN_FOLD = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г",
 
 
 def _marked_tokens(text: str) -> tuple[str, ...]:
+    if text.isascii():  # most spellings: no breve
+        return ()
     text = unicodedata.normalize("NFC", text)
     if not _MARKS.intersection(text):
         return ()
@@ -547,7 +549,8 @@ class Index:
             person = entity.kind is Kind.PERSON
             korean = is_korean(entity)
             classes = _entity_surname_classes(entity) if korean else frozenset()
-            latin: list[tuple[Alias, int]] = []
+            # the person's Latin spellings (tabled and made), their numbers and their words
+            latin: list[tuple[Alias, int, tuple[str, ...]]] = []
             for position, alias in enumerate(entity.aliases):
                 ref = first + position
                 a = analyze(alias.text)
@@ -560,28 +563,29 @@ class Index:
                 if alias.native:
                     for generated in _generated(alias):
                         made = b.make(generated, ref, "generated")
-                        b.add("translit", analyze(generated.text).key, made)
+                        g = analyze(generated.text)
+                        b.add("translit", g.key, made)
                         b.add("marked", marked_key(generated.text), made)
-                        latin.append((generated, made))
+                        latin.append((generated, made, g.tokens))
                 if a.key.isascii():
-                    latin.append((alias, ref))
+                    latin.append((alias, ref, a.tokens))
                 if korean and hangul.is_hangul(alias.text):
                     surname, given = hangul.split_name(alias.text)
                     for surname_class in hangul.surname_classes(surname):
                         skeleton = hangul.hangul_skeleton(given)
                         _add_korean(b, entity, alias, ref, surname_class, skeleton)
             if korean:
-                for alias, ref in latin:
-                    for surname_class, given, _ in korean_keys(analyze(alias.text).tokens):
+                for alias, ref, tokens in latin:
+                    for surname_class, given, _ in korean_keys(tokens):
                         if surname_class in classes:
                             _add_korean(b, entity, alias, ref, surname_class, given)
             elif person and entity.country != "cn":
                 # Chinese names are syllables: one letter off is another name (Li Hongzhong,
                 # Li Hongzhang), so they match through pinyin and Wade-Giles only.
-                _add_phonetic(b, entity, [alias for alias, _ in latin])
+                _add_phonetic(b, entity, [(alias, tokens) for alias, _, tokens in latin])
             if person and _is_slavic(entity):
-                for alias, ref in latin:
-                    key = slavic_key(analyze(alias.text).tokens)
+                for _, ref, tokens in latin:
+                    key = slavic_key(tokens)
                     if key and b.once("slavic", key):  # one spelling per key is enough
                         b.add("slavic", key, ref)
             if person and entity.family_name:
@@ -835,7 +839,9 @@ def _org_children(tables: Tables) -> dict[tuple[str, str], tuple[Entity, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _add_family_names(b: _Builder, entity: Entity, latin: list[tuple[Alias, int]]) -> None:
+def _add_family_names(
+    b: _Builder, entity: Entity, latin: list[tuple[Alias, int, tuple[str, ...]]]
+) -> None:
     """Index the family name alone: as tabled, and as each Latin spelling writes it (the
     word in the family name's position: ``Zelenskyy`` from ``Volodymyr Zelenskyy``)."""
     assert entity.family_name is not None
@@ -847,8 +853,7 @@ def _add_family_names(b: _Builder, entity: Entity, latin: list[tuple[Alias, int]
     if len(family.tokens) != 1:
         return
     words: set[str] = {family.key}
-    for alias, ref in latin:
-        tokens = analyze(alias.text).tokens
+    for alias, ref, tokens in latin:
         if len(tokens) >= 2:
             word = tokens[0] if first else tokens[-1]
             if word in words:  # one spelling per word: dozens of spellings share a family name
@@ -860,11 +865,11 @@ def _add_family_names(b: _Builder, entity: Entity, latin: list[tuple[Alias, int]
             b.add("family", word, b.make(spelled, ref, "family"))
 
 
-def _add_phonetic(b: _Builder, entity: Entity, latin: list[Alias]) -> None:
-    """File ``entity``'s Latin spellings in the phonetic tier, one entry per shape."""
+def _add_phonetic(b: _Builder, entity: Entity, latin: list[tuple[Alias, tuple[str, ...]]]) -> None:
+    """File ``entity``'s Latin spellings (with their words) in the phonetic tier, one entry
+    per shape."""
     groups: dict[tuple[str, ...], tuple[Alias, list[dict[str, None]], dict[str, None]]] = {}
-    for alias in latin:
-        tokens = analyze(alias.text).tokens
+    for alias, tokens in latin:
         if len(tokens) < 2:
             continue
         shape = tuple(_INITIAL_CLASS.get(t[:1], t[:1]) for t in tokens)

@@ -857,6 +857,8 @@ def is_cyrillic(text: str) -> bool:
     >>> is_cyrillic("Сергей Лавров"), is_cyrillic("Sergei Lavrov"), is_cyrillic("")
     (True, False, False)
     """
+    if text.isascii():
+        return False
     letters = 0
     cyrillic = 0
     for char in text:
