@@ -131,6 +131,23 @@ def test_same_answers_in_other_processes_and_hash_seeds(seed: str) -> None:
     assert done.stdout.decode("utf-8") == here
 
 
+SAVED = (
+    "import canonym, hashlib, sys; "
+    "sys.stdout.write(hashlib.sha256(canonym.Resolver().to_bytes()).hexdigest())"
+)
+
+
+def test_a_saved_resolver_is_the_same_bytes_whatever_the_hash_seed() -> None:
+    digests = set()
+    for seed in ("0", "1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", SAVED], capture_output=True, check=True, env=env
+        )
+        digests.add(done.stdout)
+    assert len(digests) == 1
+
+
 def test_threads_share_one_resolver() -> None:
     resolver = canonym.Resolver()  # a fresh one: its memos start empty under contention
     texts = [p.read_text(encoding="utf-8") for p in SEEDS] * 4

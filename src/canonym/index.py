@@ -821,16 +821,18 @@ def _org_children(tables: Tables) -> dict[tuple[str, str], tuple[Entity, ...]]:
         if child.parent is None or child.parent not in tables:
             continue
         parent = tables[child.parent]
-        parent_names = {analyze(a.text).tokens for a in parent.aliases}
+        # ordered sets (dicts), so that the map, and a saved resolver, is the same whatever
+        # the hash seed
+        parent_names = dict.fromkeys(analyze(a.text).tokens for a in parent.aliases)
         for alias in child.aliases:
             tokens = list(analyze(alias.text).tokens)
-            names = {tuple(tokens)}
+            names = {tuple(tokens): None}
             for pn in parent_names:
                 n = len(pn)
                 if n and len(tokens) > n and tuple(tokens[:n]) == pn:
-                    names.add(tuple(strip_joiners(tokens[n:])))
+                    names[tuple(strip_joiners(tokens[n:]))] = None
                 if n and len(tokens) > n and tuple(tokens[-n:]) == pn:
-                    names.add(tuple(strip_joiners(tokens[:-n])))
+                    names[tuple(strip_joiners(tokens[:-n]))] = None
             for name in names:
                 if name:
                     bucket = out.setdefault((parent.id, "".join(name)), [])
