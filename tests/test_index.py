@@ -75,16 +75,41 @@ def test_unknown_keys_give_no_hits(text: str) -> None:
         assert key not in index.tiers[name]
 
 
-@pytest.mark.parametrize("where", ["row", "owner", "tag"])
-def test_a_snapshot_with_numbers_out_of_range_is_not_read(index: Index, where: str) -> None:
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        ("row", 10**9),
+        ("row", -1),
+        ("row", 1.0),
+        ("row", "3"),
+        ("row", None),
+        ("row in a list", 10**9),
+        ("row in a list", -1),
+        ("row in a list", "3"),
+        ("row in a list", 2.5),
+        ("owner", 10**9),
+        ("owner", -1),
+        ("owner", 2**40),
+        ("tag", 60000),
+        ("tag", 70000),
+        ("tag", -1),
+    ],
+)
+def test_a_snapshot_with_numbers_out_of_range_is_not_read(
+    index: Index, where: str, value: object
+) -> None:
     data = json.loads(json.dumps(to_snapshot(index), ensure_ascii=False))
     if where == "row":
         key = next(iter(data["tiers"]["exact"]))
-        data["tiers"]["exact"][key] = 10**9
+        data["tiers"]["exact"][key] = value
+    elif where == "row in a list":
+        rows = data["tiers"]["exact"]
+        key = next(k for k, row in rows.items() if isinstance(row, list))
+        rows[key] = [*rows[key][:-1], value]
     elif where == "owner":
-        data["made"]["owner"][0] = 10**9
+        data["made"]["owner"][0] = value
     else:
-        data["made"]["tag"][0] = 60000
+        data["made"]["tag"][0] = value
     assert from_snapshot(index.tables, data) is None
 
 

@@ -153,7 +153,7 @@ def from_snapshot(tables: Tables, data: dict[str, Any]) -> Index | None:
         return None
     try:
         return _read(tables, data)
-    except (KeyError, IndexError, TypeError, ValueError):
+    except (KeyError, IndexError, TypeError, ValueError, OverflowError):
         return None
 
 
@@ -207,18 +207,25 @@ def _read(tables: Tables, data: dict[str, Any]) -> Index | None:
     n = len(pool.tabled) + len(pool.text)
     if not len(pool.origin) == len(pool.owner) == len(pool.tag) == len(pool.text):
         return None
-    if any(not 0 <= t < len(pool.tags) for t in pool.tag) or any(
-        not 0 <= o < len(entities) for o in pool.owner
+    # the arrays are unsigned: only the upper bounds need checking
+    if max(pool.tag, default=0) >= max(len(pool.tags), 1) or max(pool.owner, default=0) >= max(
+        len(entities), 1
     ):
         return None
     tiers: dict[str, PackedTier] = {}
     for name, buckets in data["tiers"].items():
         if name not in TIER_METHODS:
             return None
+        refs: list[Any] = []  # every spelling number the tier holds, checked at once
         for row in buckets.values():
-            refs = (row,) if isinstance(row, int) else row
-            if any(not isinstance(r, int) or not 0 <= r < n for r in refs):
+            if type(row) is int:
+                refs.append(row)
+            elif type(row) is list:
+                refs.extend(row)
+            else:
                 return None
+        if refs and (set(map(type, refs)) != {int} or min(refs) < 0 or max(refs) >= n):
+            return None
         tiers[name] = PackedTier(buckets, pool, *TIER_METHODS[name])
     phonetic_entries = [
         PhoneticEntry(entities[e], tuple(tuple(o) for o in opts), alias(a))
