@@ -31,7 +31,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
-from bench_scale import _fresh  # noqa: E402
+from bench_scale import _fresh, write_report  # noqa: E402
 from synth import generate, iter_aliases, write_jsonl  # noqa: E402
 
 import canonym  # noqa: E402
@@ -162,13 +162,8 @@ def main() -> int:
     text = table(rows)
     print(text)
     if args.write:
-        (HERE / "RESULTS_FLOORS.md").write_text(
-            "# What the design costs beside the floors (benchmarks/bench_floors.py)\n\n"
-            f"Measured {time.strftime('%Y-%m-%d')} on the 2-core development machine with "
-            f"`python benchmarks/bench_floors.py --sizes {args.sizes} --queries {args.queries} "
-            "--write`.\n\n" + text + _NOTES,
-            encoding="utf-8",
-        )
+        title = "What the design costs beside the floors"
+        write_report("RESULTS_FLOORS.md", title, "bench_floors.py", args, text + _NOTES)
     return 0
 
 

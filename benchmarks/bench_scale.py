@@ -235,14 +235,19 @@ def main() -> int:
     text = table(rows)
     print(text)
     if args.write:
-        (HERE / "RESULTS.md").write_text(
-            "# Speed and scale (benchmarks/bench_scale.py)\n\n"
-            f"Measured {time.strftime('%Y-%m-%d')} on the 2-core development machine with "
-            f"`python benchmarks/bench_scale.py --sizes {args.sizes} --queries {args.queries} "
-            "--write`.\n\n" + text + _NOTES,
-            encoding="utf-8",
-        )
+        write_report("RESULTS.md", "Speed and scale", "bench_scale.py", args, text + _NOTES)
     return 0
+
+
+def write_report(name: str, title: str, script: str, args: argparse.Namespace, body: str) -> None:
+    """Write ``benchmarks/<name>``: a heading, the date and command of the run, then ``body``."""
+    (HERE / name).write_text(
+        f"# {title} (benchmarks/{script})\n\n"
+        f"Measured {time.strftime('%Y-%m-%d')} on the 2-core development machine with "
+        f"`python benchmarks/{script} --sizes {args.sizes} --queries {args.queries} "
+        "--write`.\n\n" + body,
+        encoding="utf-8",
+    )
 
 
 if __name__ == "__main__":

@@ -146,6 +146,11 @@ def _tags(alias: Alias) -> str:
     return f" [{', '.join(tags)}]" if tags else ""
 
 
+def _spelling_detail(entity: Entity, alias: Alias) -> str:
+    """The evidence sentence of an exact match on one of ``entity``'s spellings."""
+    return f"matches {entity.id}'s spelling {alias.text!r}{_tags(alias)}"
+
+
 def _normalization_step(a: Normalized) -> Evidence:
     """What normalising the query did, as evidence (the first of every result's)."""
     if not a.removed and not a.reordered:  # most queries
@@ -408,8 +413,7 @@ class Resolver:
             ref = row[texts.index(text) if text in texts else closest_position(texts, text)]
         alias, entity = pool.alias(ref), pool.entities[owner]
         # what _hits would find for this one hit (exact spellings carry no press penalty)
-        detail = f"matches {entity.id}'s spelling {alias.text!r}{_tags(alias)}"
-        found = Evidence(rule=_EXACT_RULE, detail=detail, alias=alias)
+        found = Evidence(rule=_EXACT_RULE, detail=_spelling_detail(entity, alias), alias=alias)
         score = self._exact_score
         best = Candidate(entity=entity, score=score, method=_EXACT, evidence=(found,))
         return Resolution(
@@ -765,7 +769,7 @@ class Resolver:
     def _hit_detail(hit: Hit, alias: Alias) -> str:
         entity, method = hit.entity, hit.method
         if method is Method.EXACT:
-            return f"matches {entity.id}'s spelling {alias.text!r}{_tags(alias)}"
+            return _spelling_detail(entity, alias)
         if method is Method.REORDERED:
             order = "in the other name order"
             return f"matches {entity.id}'s spelling {alias.text!r} {order}{_tags(alias)}"
