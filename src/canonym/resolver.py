@@ -1055,7 +1055,7 @@ class Resolver:
                 if alive is not None and len(alive) * _ALIGN_PER_WORD <= len(positions[places[j]]):
                     break  # aligning the few left costs less than judging this position's words
                 found = agreeing(j, places[j])
-                alive = set(found) if alive is None else alive & found
+                alive = found if alive is None else alive & found  # never changed in place
                 if not alive:
                     break
             kept |= alive or set()
