@@ -208,8 +208,8 @@ def _read(tables: Tables, data: dict[str, Any]) -> Index | None:
     if not len(pool.origin) == len(pool.owner) == len(pool.tag) == len(pool.text):
         return None
     # the arrays are unsigned: only the upper bounds need checking
-    if max(pool.tag, default=0) >= max(len(pool.tags), 1) or max(pool.owner, default=0) >= max(
-        len(entities), 1
+    if (pool.tag and max(pool.tag) >= len(pool.tags)) or (
+        pool.owner and max(pool.owner) >= len(entities)
     ):
         return None
     tiers: dict[str, PackedTier] = {}
