@@ -43,7 +43,9 @@ SCHEMA_VERSION = 1
 #: The shipped table files, in load order.
 DEFAULT_FILES: tuple[str, ...] = ("organisations.toml", "titles.toml", "persons.toml")
 
-_ID = re.compile(r"^[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*$")
+#: An id is kept exactly as the user wrote it (``Q56226``, ``eu-32017R1509-XIIIA-8``): any
+#: non-empty string with no control characters and no surrounding whitespace.
+_ID_BAD = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _COUNTRY = re.compile(r"^[a-z]{2}$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _ENTITY_KEYS = {
@@ -198,6 +200,16 @@ def check_tables(*paths: str | Path, defaults: bool = True) -> list[Problem]:
 def default_tables() -> Tables:
     """Return the shipped tables, loaded once and cached."""
     return load_tables()
+
+
+def _id_problem(entity_id: str) -> str | None:
+    """What is wrong with an id, or ``None``: ids are kept exactly, case included."""
+    if entity_id != entity_id.strip():
+        return "must not start or end with whitespace"
+    bad = _ID_BAD.search(entity_id)
+    if bad:
+        return f"must not contain the control character U+{ord(bad.group()):04X}"
+    return None
 
 
 def derive_id(kind: str, name: str) -> str | None:
@@ -450,8 +462,10 @@ def _parse_entity(
     if "replace" in raw and not isinstance(raw["replace"], bool):
         entry.problem("must be true or false", "replace")
     entity_id = entry.text(raw, "id", required=True)
-    if entity_id is not None and not _ID.match(entity_id):
-        entry.problem("must be lower-case ASCII letters and digits joined by '.', '-' or '_'", "id")
+    if entity_id is not None:
+        id_problem = _id_problem(entity_id)
+        if id_problem:
+            entry.problem(id_problem, "id")
     kind: Kind | None = None
     raw_kind = raw.get("kind")
     if raw_kind is None:
