@@ -6,6 +6,8 @@ import ast
 import importlib.metadata
 from pathlib import Path
 
+import pytest
+
 import canonym
 
 PACKAGE = Path(canonym.__file__).parent
@@ -38,11 +40,16 @@ ALLOWED = {
     "translit/han": set(),
     "model": set(),
     "titles": {"text"},
+    # the name engine: the analyser knows text and scripts; matching knows names and the model
+    "names": {"text", "translit"},
+    "matching": {"model", "names"},
     "formats": {"errors", "model", "text"},
     "tables": {"_gc", "errors", "formats", "model", "text"},
     "index": {"_gc", "model", "tables", "text", "titles", "translit"},
     "resolver": {
         "index",
+        "matching",
+        "names",
         "linker",
         "model",
         "snapshot",
@@ -89,6 +96,17 @@ def test_layers_point_one_way() -> None:
     for module, allowed in ALLOWED.items():
         imports = canonym_imports(PACKAGE / f"{module}.py")
         assert imports <= allowed, (module, imports - allowed)
+
+
+#: Entity metadata the name engine must never read: origin comes from the spelling alone.
+METADATA = {"country", "family_name", "native", "wikidata", "offices", "organisation"}
+
+
+@pytest.mark.parametrize("module", ["names", "matching"])
+def test_the_name_engine_reads_no_entity_metadata(module: str) -> None:
+    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    read = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    assert not read & METADATA, read & METADATA
 
 
 def test_import_does_not_build_tables() -> None:

@@ -141,12 +141,12 @@ def test_derived_ids_are_deterministic_and_collisions_are_errors(tmp_path: Path)
 def test_extend_returns_a_new_resolver(mini: canonym.Resolver) -> None:
     bigger = mini.extend(
         entities=[{"id": "xx.kim-ok", "kind": "person", "name": "Kim Ok", "family_name": "Kim"}],
-        aliases={"xx.han-sol-mi": ["Solmi Hahn-ssi"]},
+        aliases={"xx.han-sol-mi": ["Comrade Sunflower"]},
     )
     assert bigger.resolve("Kim Ok").id == "xx.kim-ok"
-    assert bigger.resolve("Solmi Hahn-ssi").id == "xx.han-sol-mi"
+    assert bigger.resolve("Comrade Sunflower").id == "xx.han-sol-mi"
     assert mini.resolve("Kim Ok").status is Status.UNMATCHED  # the old one is unchanged
-    assert mini.resolve("Solmi Hahn-ssi").id is None
+    assert mini.resolve("Comrade Sunflower").id is None
     entity = canonym.Entity(
         id="xx.extra",
         kind=Kind.PERSON,

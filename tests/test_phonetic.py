@@ -81,8 +81,9 @@ def test_a_misspelling_reaches_its_person_phonetically(
     assert result.status is Status.MATCHED
     assert result.entity is not None
     assert result.entity.id == expected
-    assert result.method is Method.PHONETIC
-    assert any(e.rule == "phonetic" for e in result.evidence)
+    # the name engine aligns the parts, one of them misspelt (docs/matching.md)
+    assert result.method is Method.NAME
+    assert any(e.rule == "feature:agreement" for e in result.evidence)
 
 
 def test_a_shared_given_name_alone_reaches_no_one(shipped: canonym.Resolver) -> None:
@@ -104,7 +105,7 @@ def test_first_letters_typed_the_wrong_way_round(
 ) -> None:
     result = shipped.resolve(query)
     assert result.id == expected, result.evidence
-    assert result.method is Method.PHONETIC
+    assert result.method is Method.NAME
 
 
 @given(st.lists(ascii_word, min_size=1, max_size=5))
@@ -147,8 +148,8 @@ def test_a_russian_name_in_another_romanization_meets_its_person(
     assert result.status is Status.MATCHED
     assert result.id in {"x.komarov", "x.medvedev"}
     assert (result.id == "x.medvedev") == ("Medved" in query)
-    assert result.method is Method.SKELETON
-    assert "romanization-blind key" in result.evidence[-1].detail
+    assert result.method is Method.NAME
+    assert any(e.rule == "feature:agreement" for e in result.evidence)
 
 
 def test_two_russians_with_one_key_are_a_tie(tmp_path: Path) -> None:
@@ -228,4 +229,4 @@ def test_a_typo_among_many_like_names_reaches_its_person() -> None:
     typed = name[:-4] + name[-3] + name[-4] + name[-2:]  # two letters of the surname swapped
     result = canonym.Resolver(_CROWD, index=_CROWD_INDEX).resolve(typed)
     assert result.id == _CROWD.entities[40].id, result.evidence
-    assert result.method is Method.PHONETIC
+    assert result.method is Method.NAME

@@ -193,8 +193,8 @@ def test_a_chinese_name_with_one_word_that_is_not_pinyin_is_repaired(
 ) -> None:
     result = shipped.resolve(query)
     assert result.id == expected, result.evidence
-    assert result.method is Method.PINYIN_TYPO
-    assert "is not pinyin" in result.evidence[-1].detail
+    assert result.method is Method.NAME
+    assert result.score < 1.0  # a misspelling is never as good as the spelling
 
 
 def test_a_valid_pinyin_name_is_never_repaired(shipped: canonym.Resolver) -> None:

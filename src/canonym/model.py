@@ -81,6 +81,9 @@ class Method(enum.Enum):
     #: a person named together with an office (``Foreign Minister Choe``): the name's
     #: candidates ranked by whether they held the office
     TITLE_AND_NAME = "title+name"
+    #: the name engine: the query's parts align with a tabled name's parts, read from the
+    #: spellings alone (docs/matching.md); the score is the sum of the features' points
+    NAME = "name"
     #: nothing was found
     NONE = "none"
 
@@ -304,17 +307,23 @@ class Evidence:
             ``normalization``, ``shared-alias``, ``threshold``, ...).
         detail: a readable sentence.
         alias: the alias that matched, when the evidence is an alias hit.
+        points: what this evidence adds to the candidate's score, for the name engine's
+            features (``rule`` ``feature:<name>``); the points of a candidate's evidence add up
+            to its score. ``None`` for evidence that is not a score contribution.
     """
 
     rule: str
     detail: str
     alias: Alias | None = None
+    points: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the evidence as JSON-ready data."""
         out: dict[str, Any] = {"rule": self.rule, "detail": self.detail}
         if self.alias is not None:
             out["alias"] = self.alias.to_dict()
+        if self.points is not None:
+            out["points"] = round(self.points, 4)
         return out
 
 

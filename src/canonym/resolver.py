@@ -9,6 +9,7 @@ from __future__ import annotations
 import collections
 import datetime as _dt
 import re
+import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 from itertools import islice, product
@@ -34,6 +35,7 @@ from .index import (
     turns,
 )
 from .linker import Document, link_text
+from .matching import NameIndex, NameMatch
 from .model import (
     Alias,
     Candidate,
@@ -46,6 +48,7 @@ from .model import (
     Status,
     as_date,
 )
+from .names import parse_name
 from .snapshot import from_snapshot, to_snapshot
 from .store import IndexFileError, dump_index, load_index, write_atomically
 from .tables import Tables, default_tables, extend_tables, load_tables
@@ -230,6 +233,8 @@ class Resolver:
         # the words tried as an office in "Foreign Minister Choe" are, for most queries, a
         # given name or a family name: they recur, and so does the answer
         self._titles = lru_cache(maxsize=MEMO_SIZE)(self._confident_titles)
+        self._names: NameIndex | None = None
+        self._names_lock = threading.Lock()
 
     @classmethod
     def load(
@@ -373,7 +378,7 @@ class Resolver:
             )
         wanted = frozenset(kinds) if kinds is not None else None
         day = as_date(on) if on is not None else None
-        ranked = self._search(text, a, wanted).ranked()
+        ranked = self._with_names(text, self._search(text, a, wanted).ranked(), wanted)
         title: Entity | None = None
         if (not ranked or ranked[0].score < CONFIDENT) and (
             wanted is None or Kind.PERSON in wanted
@@ -382,6 +387,36 @@ class Resolver:
             if combined is not None:
                 ranked, title = combined
         return self._decide(text, a, ranked, evidence, title)
+
+    def _with_names(
+        self, text: str, ranked: list[Candidate], wanted: frozenset[Kind] | None
+    ) -> list[Candidate]:
+        """``ranked`` with the name engine's candidates competing beside them, unless a
+        confident candidate is already there (an exact or generated spelling)."""
+        if ranked and ranked[0].score >= CONFIDENT:
+            return ranked
+        if wanted is not None and Kind.PERSON not in wanted:
+            return ranked
+        matches = self.names.match(parse_name(text), wanted)
+        if not matches:
+            return ranked
+        pool = _Found()
+        for candidate in ranked:
+            pool.by_id[candidate.entity.id] = candidate
+        for m in matches:
+            pool.add(m.entity, m.score, Method.NAME, _name_evidence(m))
+        return pool.ranked()
+
+    @property
+    def names(self) -> NameIndex:
+        """The name engine's index of this resolver's persons, built on first use."""
+        index = self._names
+        if index is None:
+            with self._names_lock:
+                index = self._names
+                if index is None:
+                    index = self._names = NameIndex(self.tables)
+        return index
 
     def _sure_exact(self, text: str, a: Normalized) -> Resolution | None:
         """The answer when the query is, as normalised, a spelling of exactly one entity and
@@ -518,6 +553,7 @@ class Resolver:
             if not titles:
                 continue
             names = self._search(name_text, analyze(name_text), _PERSONS).ranked()
+            names = self._with_names(name_text, names, _PERSONS)
             if not names:
                 continue
             ranked, held = self._by_office(names, titles, title_text, day)
@@ -1188,6 +1224,8 @@ class Resolver:
             )
         best = ranked[0]
         tied = [c for c in ranked[1:] if best.score - c.score < TIE_MARGIN]
+        if best.score < AMBIGUITY_FLOOR:
+            tied = []  # weak candidates are reported, never a reason to say "ambiguous"
 
         def result(status: Status, entity: Entity | None = None) -> Resolution:
             return Resolution(
@@ -1213,6 +1251,27 @@ class Resolver:
             return result(Status.AMBIGUOUS if best.score >= AMBIGUITY_FLOOR else Status.UNMATCHED)
         evidence.extend(best.evidence)
         return result(Status.MATCHED, best.entity)
+
+
+def _name_evidence(m: NameMatch) -> list[Evidence]:
+    """The name engine's evidence: the spelling compared, then one item per feature, whose
+    points add up to the score."""
+    c = m.comparison
+    how = c.query.route if c.query.generated else "as written"
+    detail = (
+        f"parts of the query ({how}, read as {c.query.origin.value}: {c.query.why}) align with "
+        f"{m.entity.id}'s spelling {m.alias.text!r}{_tags(m.alias)}"
+    )
+    out = [Evidence(rule="name", detail=detail, alias=m.alias)]
+    for part in c.contributions:
+        out.append(
+            Evidence(
+                rule=f"feature:{part.feature.value}",
+                detail=f"{part.points:+.2f} {part.feature.value}: {part.detail}",
+                points=part.points,
+            )
+        )
+    return out
 
 
 def _turnings(
@@ -1416,7 +1475,7 @@ def _pack_alias(alias: Alias | None, owners: tuple[Entity | None, ...]) -> Any:
 
 
 def _pack_evidence(evidence: tuple[Evidence, ...], owners: tuple[Entity | None, ...]) -> Any:
-    return tuple((e.rule, e.detail, _pack_alias(e.alias, owners)) for e in evidence)
+    return tuple((e.rule, e.detail, _pack_alias(e.alias, owners), e.points) for e in evidence)
 
 
 def _pack(r: Resolution) -> _Packed:
@@ -1454,8 +1513,8 @@ def _unpack_alias(packed: Any, tables: Tables) -> Alias | None:
 
 def _unpack_evidence(packed: Any, tables: Tables) -> tuple[Evidence, ...]:
     return tuple(
-        Evidence(rule=rule, detail=detail, alias=_unpack_alias(alias, tables))
-        for rule, detail, alias in packed
+        Evidence(rule=rule, detail=detail, alias=_unpack_alias(alias, tables), points=points)
+        for rule, detail, alias, points in packed
     )
 
 

@@ -1,0 +1,492 @@
+"""The name engine: candidate generation (blocking) and one scoring model over parsed names.
+
+A query and every tabled spelling are parsed by the same analyser (:func:`canonym.names.
+parse_name`). :class:`NameIndex` proposes candidates from keys made by the same code on both
+sides (romanization-blind part keys, Korean syllable keys, one-deletion neighbours for typos),
+and :func:`compare` scores each candidate from features whose weights live in one table,
+:data:`WEIGHTS`. Every point of a score is a :class:`Contribution`, so the explanation of a
+score adds up to it. Nothing here reads an entity's metadata (country, family name, native
+names): a user's table with one Latin spelling per person is matched like a shipped one.
+
+This module knows tables only as the entities and spellings they hold.
+"""
+
+from __future__ import annotations
+
+import enum
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+
+import jellyfish
+from attrs import evolve, frozen
+
+from .model import Alias, Entity, Kind
+from .names import Name, Origin, Part, Reading, Role, parse_name
+
+__all__ = [
+    "WEIGHTS",
+    "Comparison",
+    "Contribution",
+    "Feature",
+    "NameIndex",
+    "NameMatch",
+    "compare",
+]
+
+
+class Feature(enum.Enum):
+    """A feature of the scoring model. Its weight is in :data:`WEIGHTS`."""
+
+    #: how well the aligned parts agree: the mean of their similarities (0-1)
+    AGREEMENT = "agreement"
+    #: a part of one name stands against a different part of the other: another given name,
+    #: another patronymic, another Korean syllable (``Jong Un`` / ``Jong Il``)
+    CONTRADICTION = "contradiction"
+    #: a query part with no counterpart in the tabled name
+    EXTRA_PART = "extra-part"
+    #: a tabled part the query leaves out (a dropped patronymic or middle name)
+    OMITTED_PART = "omitted-part"
+    #: only one part agrees: a lone family name is not a person
+    ONE_PART = "one-part"
+    #: one of the two names was read through a romanization or transliteration
+    GENERATED = "generated"
+    #: the entity's own spelling in a syllabic script (Hangul, Han) agrees less than a Latin
+    #: spelling does: the value is the difference (``Pak Yeong-il`` is not 박용일, whose Latin
+    #: ``Pak Yong Il`` it matches by key)
+    NATIVE_DISAGREES = "native-disagrees"
+
+
+#: Every weight of the scoring model, in one place. A contribution is value x weight; a score
+#: is the sum of the contributions, clamped to [0, 1].
+WEIGHTS: Mapping[Feature, float] = MappingProxyType(
+    {
+        Feature.AGREEMENT: 1.0,
+        Feature.CONTRADICTION: -0.4,
+        Feature.EXTRA_PART: -0.2,
+        Feature.OMITTED_PART: -0.06,
+        Feature.ONE_PART: -0.35,
+        Feature.GENERATED: -0.03,
+        Feature.NATIVE_DISAGREES: -1.0,
+    }
+)
+
+#: Two Latin parts whose keys are less alike than this (:func:`part_similarity`) do not align.
+PART_MIN = 0.75
+#: What an initial scores against a part that starts with its letter.
+INITIAL_AGREEMENT = 0.8
+#: What a Korean syllable scores when only its coarse key agrees (-ng/-n, o/u).
+LOOSE_AGREEMENT = 0.9
+#: What a Hangul syllable scores against a Latin one with its key that none of the systems
+#: spells it with (``yeong`` for 용, whose key is that of 영).
+SPELLED_APART = 0.8
+#: What two Latin parts score when they differ but share the romanization-blind key
+#: (``sergey`` / ``sergei``).
+KEY_AGREEMENT = 0.97
+#: Scripts whose spelling of a name is sharper than any romanization of it.
+_SYLLABIC = frozenset({"Hang", "Hani", "Hans", "Hant"})
+#: Candidates scoring less than this are not reported at all.
+MIN_SCORE = 0.3
+#: How many candidates blocking passes to scoring.
+MAX_CANDIDATES = 40
+#: Blocking keys shared by more entries than this are skipped while rarer keys propose.
+CROWDED = 2000
+
+
+@frozen
+class Contribution:
+    """One feature's part of a score: ``points = value * weight``."""
+
+    feature: Feature
+    value: float
+    weight: float
+    detail: str
+
+    @property
+    def points(self) -> float:
+        """What the feature adds to (or takes from) the score."""
+        return self.value * self.weight
+
+
+@frozen
+class Comparison:
+    """How one query reading compares with one tabled reading."""
+
+    score: float
+    contributions: tuple[Contribution, ...]
+    query: Reading
+    entry: Reading
+
+    def describe(self) -> str:
+        """The contributions as one line: ``+0.95 agreement (...); -0.06 omitted-part``."""
+        return "; ".join(
+            f"{c.points:+.2f} {c.feature.value} ({c.detail})" for c in self.contributions
+        )
+
+
+def _contribution(feature: Feature, value: float, detail: str) -> Contribution:
+    return Contribution(feature=feature, value=value, weight=WEIGHTS[feature], detail=detail)
+
+
+# ---------------------------------------------------------------------------------------------
+# Part similarity and alignment
+
+
+def _latin_similarity(q: Part, e: Part) -> tuple[float, str]:
+    if Role.SUFFIX in {q.role, e.role}:
+        return (1.0, f"{q.text} = {e.text}") if q.text == e.text else (0.0, "")
+    if q.role is Role.INITIAL or e.role is Role.INITIAL:
+        if q.role is e.role:
+            return (1.0, "same initial") if q.text == e.text else (0.0, "")
+        full = e if q.role is Role.INITIAL else q
+        initial = q if q.role is Role.INITIAL else e
+        if full.text.startswith(initial.text) or full.key.startswith(initial.key):
+            return INITIAL_AGREEMENT, f"initial {initial.text} of {full.text}"
+        return 0.0, ""
+    if (q.role is Role.PATRONYMIC) != (e.role is Role.PATRONYMIC):
+        return 0.0, ""
+    if q.text == e.text:
+        return 1.0, f"{q.text} = {e.text}"
+    if q.key == e.key:
+        return KEY_AGREEMENT, f"{q.text} ~ {e.text} (same key)"
+    strict = Role.FAMILY in {q.role, e.role}
+    sim = part_similarity(q.key, e.key, strict=strict)
+    if sim < PART_MIN:
+        return 0.0, ""
+    return sim, f"{q.text} ~ {e.text} ({sim:.2f})"
+
+
+def part_similarity(a: str, b: str, *, strict: bool = False) -> float:
+    """How alike two part keys are, in [0, 1]: the mean of Jaro-Winkler and of one minus the
+    edit distance over the longer length; 0 when the edits are too many for the length (one
+    edit in three letters; in four when ``strict``, for family names, which vary less across
+    languages than given names do) or when a key of three letters or fewer differs at all."""
+    if a == b:
+        return 1.0
+    longest = max(len(a), len(b))
+    if min(len(a), len(b)) <= 3:
+        return 0.0
+    edits = jellyfish.damerau_levenshtein_distance(a, b)
+    if edits * (4 if strict else 3) > longest:
+        return 0.0
+    return (jellyfish.jaro_winkler_similarity(a, b) + 1.0 - edits / longest) / 2.0
+
+
+def _align(
+    q: Sequence[Part], e: Sequence[Part]
+) -> tuple[list[tuple[int, int, float, str]], list[int], list[int]]:
+    """A one-to-one alignment of parts, greedy by similarity (ties by position)."""
+    scored = []
+    for i, qp in enumerate(q):
+        for j, ep in enumerate(e):
+            sim, why = _latin_similarity(qp, ep)
+            if sim > 0.0:
+                scored.append((-sim, abs(i - j), i, j, why))
+    scored.sort()
+    used_q: set[int] = set()
+    used_e: set[int] = set()
+    pairs: list[tuple[int, int, float, str]] = []
+    for neg, _, i, j, why in scored:
+        if i in used_q or j in used_e:
+            continue
+        used_q.add(i)
+        used_e.add(j)
+        pairs.append((i, j, -neg, why))
+    return (
+        pairs,
+        [i for i in range(len(q)) if i not in used_q],
+        [j for j in range(len(e)) if j not in used_e],
+    )
+
+
+def _korean_syllable(q: Part, e: Part) -> tuple[float, str]:
+    native = q if q.spelled else e if e.spelled else None
+    latin = (e if native is q else q) if native is not None else None
+    if native is not None and latin is not None and not latin.spelled:
+        # Hangul against Latin: sharper than the key (yeong is 영 only; yong 영 or 용)
+        if latin.text in native.spelled:
+            return 1.0, f"{q.text} = {e.text}"
+        if q.key == e.key:
+            return SPELLED_APART, f"{q.text} ~ {e.text} (same key, not a spelling of it)"
+    if q.key == e.key:
+        return 1.0, f"{q.text} = {e.text}"
+    if q.keys & e.keys:
+        return LOOSE_AGREEMENT, f"{q.text} ~ {e.text} (coarse key)"
+    return 0.0, ""
+
+
+def _positional(
+    q: Reading, e: Reading
+) -> tuple[list[tuple[int, int, float, str]], list[int], list[int]]:
+    """Korean and Chinese names: surname to surname, given syllables in order. A syllable one
+    name has and the other lacks makes another given name, so it stands against the other
+    name's last syllable: a contradiction, not an omission (``Kang Young Man`` is not
+    ``Kang Ryong``)."""
+    pairs: list[tuple[int, int, float, str]] = []
+    bad_q: list[int] = []
+    bad_e: list[int] = []
+    qf, ef = q.parts[0], e.parts[0]
+    if qf.keys & ef.keys:
+        pairs.append((0, 0, 1.0, f"surname {qf.text} = {ef.text}"))
+    else:
+        bad_q.append(0)
+        bad_e.append(0)
+    qg, eg = q.parts[1:], e.parts[1:]
+    for k in range(max(len(qg), len(eg))):
+        if k >= len(qg) or k >= len(eg):
+            bad_q.append(min(k, len(qg) - 1) + 1)
+            bad_e.append(min(k, len(eg) - 1) + 1)
+            continue
+        sim, why = _korean_syllable(qg[k], eg[k])
+        if sim > 0.0:
+            pairs.append((k + 1, k + 1, sim, why))
+        else:
+            bad_q.append(k + 1)
+            bad_e.append(k + 1)
+    return pairs, bad_q, bad_e
+
+
+def _score(
+    q: Reading,
+    e: Reading,
+    pairs: list[tuple[int, int, float, str]],
+    extra: list[int],
+    omitted: list[int],
+) -> Comparison | None:
+    if not pairs:
+        return None
+    weights = [0.5 if q.parts[i].role is Role.INITIAL else 1.0 for i, _, _, _ in pairs]
+    agreement = sum(w * s for w, (_, _, s, _) in zip(weights, pairs, strict=True)) / sum(weights)
+    out = [_contribution(Feature.AGREEMENT, agreement, ", ".join(p[3] for p in pairs))]
+    # a generational suffix on one side only tells two people apart (Donald Trump Jr.)
+    suffixes = [i for i in extra if q.parts[i].role is Role.SUFFIX]
+    suffixes += [j for j in omitted if e.parts[j].role is Role.SUFFIX]
+    extra = [i for i in extra if q.parts[i].role is not Role.SUFFIX]
+    omitted = [j for j in omitted if e.parts[j].role is not Role.SUFFIX]
+    clashes = min(len(extra), len(omitted))
+    if clashes:
+        what = ", ".join(
+            f"{q.parts[i].text} / {e.parts[j].text}"
+            for i, j in zip(extra[:clashes], omitted[:clashes], strict=True)
+        )
+        out.append(_contribution(Feature.CONTRADICTION, clashes, what))
+    if suffixes:
+        out.append(_contribution(Feature.CONTRADICTION, len(suffixes), "a suffix on one side"))
+    if len(extra) > clashes:
+        words = ", ".join(q.parts[i].text for i in extra[clashes:])
+        out.append(_contribution(Feature.EXTRA_PART, len(extra) - clashes, words))
+    if len(omitted) > clashes:
+        words = ", ".join(e.parts[j].text for j in omitted[clashes:])
+        out.append(_contribution(Feature.OMITTED_PART, len(omitted) - clashes, words))
+    if len(pairs) == 1 and len(e.parts) > 1:
+        out.append(_contribution(Feature.ONE_PART, 1.0, "one part agrees"))
+    if q.generated or e.generated:
+        route = q.route if q.generated else e.route
+        out.append(_contribution(Feature.GENERATED, 1.0, route))
+    score = min(1.0, max(0.0, sum(c.points for c in out)))
+    return Comparison(score=score, contributions=tuple(out), query=q, entry=e)
+
+
+def _packed(reading: Reading, other: Reading) -> Iterable[Reading]:
+    """``reading`` with two neighbouring parts written as one, where the other name has a
+    part like the two together (``Roham Bakhsh`` / ``Rohambakhsh``)."""
+    keys = [p.key for p in other.parts if len(p.key) >= 6]
+    parts = reading.parts
+    for i in range(len(parts) - 1):
+        a, b = parts[i], parts[i + 1]
+        if Role.INITIAL in {a.role, b.role}:
+            continue
+        joined = a.key + b.key
+        if any(part_similarity(joined, k, strict=True) >= PART_MIN for k in keys):
+            role = b.role if b.role is not Role.UNKNOWN else a.role
+            one = Part(text=a.text + b.text, key=joined, role=role)
+            yield evolve(reading, parts=(*parts[:i], one, *parts[i + 2 :]))
+
+
+def compare_readings(q: Reading, e: Reading) -> Comparison | None:
+    """Score one query reading against one tabled reading (``None``: nothing aligns)."""
+    if q.origin is not Origin.OTHER and q.origin is e.origin:
+        return _score(q, e, *_positional(q, e))
+    best = _score(q, e, *_align(q.parts, e.parts))
+    for qq, ee in [*((x, e) for x in _packed(q, e)), *((q, x) for x in _packed(e, q))]:
+        found = _score(qq, ee, *_align(qq.parts, ee.parts))
+        if found is not None and (best is None or found.score > best.score):
+            best = found
+    return best
+
+
+def origins(name: Name) -> frozenset[Origin]:
+    """The origins a name reads with, :attr:`~canonym.names.Origin.OTHER` left out."""
+    return frozenset(r.origin for r in name.readings if r.origin is not Origin.OTHER)
+
+
+def compare(
+    query: Name, entry: Name, entity_origins: frozenset[Origin] | None = None
+) -> Comparison | None:
+    """The best comparison of two names. When both read with one origin other than
+    :attr:`~canonym.names.Origin.OTHER` (both Korean, both Chinese), only those readings are
+    compared: their syllables are the sharper evidence (``Hongzhang`` is not ``Hongzhong``).
+    ``entity_origins``, the origins of every spelling of the entry's entity, extends this to
+    spellings that do not read so themselves (``Li Hongjhong``, a Tongyong spelling, is not
+    compared word by word with a pinyin query once ``Li Hongzhong`` reads Chinese)."""
+    shared = set(
+        origins(query) & (entity_origins if entity_origins is not None else origins(entry))
+    )
+    best: Comparison | None = None
+    for q in query.readings:
+        if shared and q.origin not in shared:
+            continue
+        for e in entry.readings:
+            if shared and e.origin is not q.origin:
+                continue
+            if not shared and (q.origin is not Origin.OTHER or e.origin is not Origin.OTHER):
+                continue
+            found = compare_readings(q, e)
+            if found is not None and (best is None or found.score > best.score):
+                best = found
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocking
+
+
+def _deletions(key: str) -> Iterable[str]:
+    for k in range(len(key)):
+        yield key[:k] + key[k + 1 :]
+
+
+def reading_keys(reading: Reading) -> set[str]:
+    """The blocking keys of a reading; a query and a tabled name that may match share one."""
+    out: set[str] = set()
+    if reading.origin is not Origin.OTHER:
+        tag = reading.origin.value[0]
+        families = reading.parts[0].keys
+        for part in reading.parts[1:]:
+            for family in families:
+                for key in part.keys:
+                    out.add(f"{tag}:{family}:{key}")
+        return out
+    for part in reading.parts:
+        if part.role is Role.INITIAL or len(part.key) < 2:
+            continue
+        out.add(f"o:{part.key}")
+        if len(part.key) >= 4:
+            out.update(f"o:{d}" for d in _deletions(part.key))
+    return out
+
+
+@frozen
+class NameMatch:
+    """A scored candidate of the name engine: the entity, the spelling that matched best, and
+    the comparison that gave the score."""
+
+    entity: Entity
+    alias: Alias
+    comparison: Comparison
+
+    @property
+    def score(self) -> float:
+        """The comparison's score."""
+        return self.comparison.score
+
+
+class NameIndex:
+    """Parsed person names of some tables and their blocking keys. Immutable once built."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self._entries: list[tuple[Entity, Alias, Name]] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        found_origins: dict[str, frozenset[Origin]] = {}
+        natives: dict[str, tuple[Name, ...]] = {}
+        for entity in entities:
+            if entity.kind is not Kind.PERSON:
+                continue
+            for alias in entity.aliases:
+                name = parse_name(alias.text)
+                if not name.readings:
+                    continue
+                ref = len(self._entries)
+                self._entries.append((entity, alias, name))
+                found_origins[entity.id] = found_origins.get(entity.id, frozenset()) | origins(name)
+                if name.script in _SYLLABIC:
+                    natives[entity.id] = (*natives.get(entity.id, ()), name)
+                keys: set[str] = set()
+                for reading in name.readings:
+                    keys |= reading_keys(reading)
+                for key in keys:
+                    postings[key].append(ref)
+        self._postings: Mapping[str, tuple[int, ...]] = {k: tuple(v) for k, v in postings.items()}
+        self._origins: Mapping[str, frozenset[Origin]] = found_origins
+        self._natives: Mapping[str, tuple[Name, ...]] = natives
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def _checked_by_native(self, query: Name, m: NameMatch) -> NameMatch:
+        """``m`` less what the entity's Hangul or Han spellings say against the query."""
+        natives = self._natives.get(m.entity.id, ())
+        if not natives or m.comparison.query.origin is Origin.OTHER:
+            return m
+        scores = [
+            c for n in natives if (c := compare(query, n, self._origins[m.entity.id])) is not None
+        ]
+        native = max(scores, key=lambda c: c.score, default=None)
+        if native is None or native.score >= m.score:
+            return m
+        gap = m.score - native.score
+        note = _contribution(
+            Feature.NATIVE_DISAGREES, gap, f"{native.entry.why}: {native.describe()}"
+        )
+        c = m.comparison
+        parts = (*c.contributions, note)
+        score = min(1.0, max(0.0, sum(p.points for p in parts)))
+        return evolve(m, comparison=evolve(c, score=score, contributions=parts))
+
+    def candidates(self, query: Name) -> list[int]:
+        """Entries that share a blocking key with the query, the most and rarest shared first,
+        at most :data:`MAX_CANDIDATES` entities' worth."""
+        keys: set[str] = set()
+        for reading in query.readings:
+            keys |= reading_keys(reading)
+        weight: dict[int, float] = defaultdict(float)
+        crowded: list[tuple[int, ...]] = []
+        for key in keys:
+            refs = self._postings.get(key)
+            if not refs:
+                continue
+            if len(refs) > CROWDED:
+                crowded.append(refs)
+                continue
+            idf = 1.0 / math.log(2.0 + len(refs))
+            for ref in refs:
+                weight[ref] += idf
+        if not weight:
+            for refs in crowded[:1]:
+                for ref in refs[:CROWDED]:
+                    weight[ref] += 1.0
+        best = heapq.nlargest(4 * MAX_CANDIDATES, weight.items(), key=lambda kv: (kv[1], -kv[0]))
+        return [ref for ref, _ in best]
+
+    def match(self, query: Name, wanted: frozenset[Kind] | None = None) -> list[NameMatch]:
+        """Every candidate entity's best comparison with the query, best first."""
+        if wanted is not None and Kind.PERSON not in wanted:
+            return []
+        best: dict[str, NameMatch] = {}
+        if not query.readings:
+            return []
+        for ref in self.candidates(query):
+            entity, alias, name = self._entries[ref]
+            found = compare(query, name, self._origins[entity.id])
+            if found is None:
+                continue
+            known = best.get(entity.id)
+            if known is None or found.score > known.score:
+                best[entity.id] = NameMatch(entity=entity, alias=alias, comparison=found)
+        if query.script not in _SYLLABIC:
+            for entity_id, m in list(best.items()):
+                best[entity_id] = self._checked_by_native(query, m)
+        kept = [m for m in best.values() if m.score >= MIN_SCORE]
+        return sorted(kept, key=lambda m: (-m.score, m.entity.id))[:MAX_CANDIDATES]

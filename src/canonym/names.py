@@ -1,0 +1,524 @@
+"""A person's name, parsed from its spelling alone: parts, script and likely origins.
+
+:func:`parse_name` is the one analyser of the name engine (docs/matching.md): it runs on table
+spellings and on queries alike, and it needs nothing but the text. It says what the name *is*
+(which parts it has, which is the family name, whether it reads as Korean, Chinese, East Slavic
+or something else, and why) so that matching can compare like with like. Metadata never
+switches a reading on or off.
+
+This module knows nothing of tables or of matching.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from importlib import resources
+from itertools import islice
+
+from attrs import frozen
+from unidecode import unidecode
+
+from .text import analyze, detect_script
+from .translit import cyrillic, han, hangul
+
+__all__ = [
+    "Name",
+    "Origin",
+    "Part",
+    "Reading",
+    "Role",
+    "parse_name",
+    "part_key",
+]
+
+
+class Origin(enum.Enum):
+    """Where a reading of a name comes from."""
+
+    #: a Korean surname and romanized (or Hangul) Korean syllables
+    KOREAN = "korean"
+    #: a Chinese surname and pinyin or Wade-Giles syllables
+    CHINESE = "chinese"
+    #: anything else: East Slavic, Arabic, Persian, English names...; compared part by part
+    OTHER = "other"
+
+
+class Role(enum.Enum):
+    """What one part of a name is."""
+
+    FAMILY = "family"
+    GIVEN = "given"
+    #: an East Slavic patronymic (``Valeryevich``, ``Mikhailovna``, ``Uladzimiravich``)
+    PATRONYMIC = "patronymic"
+    #: one letter (``V.``, ``S. K.``)
+    INITIAL = "initial"
+    #: a generational suffix (``Jr.``, ``III``): it tells a son from his father
+    SUFFIX = "suffix"
+    #: not known: a word of a name whose order is not known
+    UNKNOWN = "unknown"
+
+
+@frozen
+class Part:
+    """One part of a reading: a surname, a given-name syllable, a word.
+
+    Attributes:
+        text: the part as read (lower-case ASCII for Latin readings; Hangul for Hangul).
+        key: its romanization-blind key: spellings of one part under different systems share
+            it (``choe``/``ch'oe``/``choi``/``최`` share the surname class ``최``).
+        role: what the part is.
+        alt: further keys the part may also have (a coarser Korean key, pinyin readings of a
+            Wade-Giles syllable); the part agrees with another that shares any key.
+        spelled: for a Hangul syllable, its Latin spellings under the romanization systems:
+            a Latin syllable among them agrees more than one that only shares the key.
+    """
+
+    text: str
+    key: str
+    role: Role
+    alt: frozenset[str] = frozenset()
+    spelled: frozenset[str] = frozenset()
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """The key and the further keys."""
+        return self.alt | {self.key}
+
+
+@frozen
+class Reading:
+    """One way to read a name.
+
+    Attributes:
+        origin: the reading's origin.
+        parts: its parts; family first for Korean and Chinese readings, as written otherwise.
+        route: how the reading was made: ``"as written"`` or the romanization used
+            (``"kcna romanization"``, ``"bgn transliteration"``).
+        why: why the name reads so (``"surname 최 and Korean syllables"``).
+        generated: the reading was made by romanizing another script.
+    """
+
+    origin: Origin
+    parts: tuple[Part, ...]
+    route: str
+    why: str
+    generated: bool = False
+
+
+@frozen
+class Name:
+    """A parsed name: the text, its script, and its readings (at least one when the name has
+    letters)."""
+
+    original: str
+    script: str
+    readings: tuple[Reading, ...]
+
+
+# ---------------------------------------------------------------------------------------------
+# Latin parts
+
+#: Particles and honorifics that are not parts of the name proper (``al-Assad`` = ``Assad``;
+#: ``born`` before a maiden name).
+_PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "at", "az", "born", "nee"})
+
+#: East Slavic patronymics, as the common romanizations end them (``-ovich``, ``-ovych``,
+#: ``-ovič``, ``-owitsch``, ``-owicz``, ``-ovitj``; ``-ovna``, ``-ivna``, Belarusian ``-auna``).
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
+
+_PATRONYMIC = re.compile(
+    r"(?:[oeiay]v|[oe]w)(?:ich|ych|ic|ici|itch|itj|itx|itsch|icz|its|itz)$"
+    r"|(?:ov|ev|iv|av|ow|ew)na$|[ae]una$|ichna$|ovny$"
+)
+
+_KO_SYLLABLE = re.compile(
+    r"(?:kk|tt|pp|ss|jj|tch|ch|sh|kh|th|ph|[gknrdlmbpsjhtcwy])?"
+    r"(?:yeo|yae|wae|weo|eo|eu|ae|oe|wa|wo|we|wi|ui|ya|yo|yu|ye|oo|ou|ee|a|e|i|o|u)"
+    r"(?:ng|k|n|l|m|p|t)?"
+)
+
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def _fold_word(text: str) -> str:
+    """Lower-case ASCII letters and digits of a word, apostrophes and marks dropped."""
+    folded = unidecode(unicodedata.normalize("NFKC", text)).casefold()
+    return re.sub(r"['`\u2019]", "", folded)
+
+
+@lru_cache(maxsize=65536)
+def part_key(word: str) -> str:
+    """The romanization-blind key of one Latin word (lower-case ASCII): the spellings of one
+    word under the common systems share it (``yevgeniy``/``evgenij``/``evgenii``).
+
+    >>> part_key("yuryevich") == part_key("iurevich")
+    True
+    """
+    key = cyrillic.latin_skeleton(word) or word
+    # Ukrainian and Belarusian write г as h where Russian writes g (Serhiy / Sergey)
+    return key.replace("g", "h")
+
+
+def _latin_words(text: str) -> list[tuple[str, bool]]:
+    """The words of a Latin spelling, folded, each with whether it was written in capitals
+    (the family-name convention of sanctions lists: ``Sergey AKSYONOV``)."""
+    out: list[tuple[str, bool]] = []
+    for raw in re.split(r"[\s,;/()]+", unicodedata.normalize("NFKC", text)):
+        if not raw:
+            continue
+        upper = len(raw) > 1 and raw.isupper()
+        for piece in re.split(r"[-\u2010\u2011.]+", raw):
+            word = _WORD_SPLIT.sub("", _fold_word(piece))
+            if word:
+                out.append((word, upper))
+    return out
+
+
+@cache
+def _chinese_surnames() -> frozenset[str]:
+    raw = (resources.files("canonym") / "data" / "linker_words.toml").read_bytes()
+    return frozenset(tomllib.loads(raw.decode("utf-8"))["chinese_surnames"])
+
+
+@lru_cache(maxsize=16384)
+def korean_syllables(word: str) -> tuple[tuple[str, ...], ...]:
+    """Ways to split a romanized Korean given-name word into one to three syllables, fewest
+    first (``ryonghae`` -> ``(("ryong", "hae"),)``); empty when it is not Korean-shaped."""
+    if not word or len(word) > 15:
+        return ()
+    out: list[tuple[str, ...]] = []
+
+    def walk(rest: str, done: tuple[str, ...]) -> None:
+        if len(out) >= 4 or len(done) > 3:
+            return
+        if not rest:
+            if done:
+                out.append(done)
+            return
+        for end in range(min(len(rest), 6), 0, -1):
+            piece = rest[:end]
+            if _KO_SYLLABLE.fullmatch(piece):
+                walk(rest[end:], (*done, piece))
+
+    walk(word, ())
+    if not out:
+        return ()
+    fewest = min(len(o) for o in out)
+    return tuple(o for o in out if len(o) == fewest)
+
+
+#: The class of a Korean surname the surname table lacks: this mark, then its loose key.
+_UNLISTED = "~"
+
+
+def _korean_part(syllable: str) -> Part:
+    key = hangul.skeleton(syllable)
+    return Part(text=syllable, key=key, role=Role.GIVEN, alt=frozenset({hangul.loose(key)}))
+
+
+def _korean_readings(
+    words: list[str], route: str, generated: bool, capitals: tuple[bool, ...] = ()
+) -> list[Reading]:
+    """Korean readings of folded Latin words: a surname first or last, every other word one to
+    three romanized Korean syllables, three given syllables at most. The surname is the word
+    in capitals when one is (``YUN Chol``, ``Kyung-Chik HAN``), else a listed surname at either
+    end, else a one-syllable first word (a surname the table lacks: ``Min``)."""
+    if not 2 <= len(words) <= 4:
+        return []
+    ends = (0, len(words) - 1)
+    marked = [i for i in ends if capitals and capitals[i] and not all(capitals)]
+    places: list[tuple[int, frozenset[str]]] = []
+    for at in marked or ends:
+        classes = hangul.surname_classes(words[at])
+        if classes:
+            places.append((at, classes))
+    if not places:
+        at = marked[0] if marked else 0
+        if korean_syllables(words[at]) == ((words[at],),):
+            # a surname the table lacks (Min, Pyon): known by its sound alone
+            places.append((at, frozenset({_UNLISTED + hangul.loose(hangul.skeleton(words[at]))})))
+    out: list[Reading] = []
+    for family_at, classes in places:
+        family = words[family_at]
+        given_words = words[1:] if family_at == 0 else words[:-1]
+        splits: list[tuple[str, ...]] = [()]
+        for word in given_words:
+            options = korean_syllables(word)
+            if not options:
+                splits = []
+                break
+            splits = [(*s, *o) for s in splits for o in options if len(s) + len(o) <= 3]
+        for syllables in splits[:4]:
+            fam = Part(text=family, key=min(classes), role=Role.FAMILY, alt=classes)
+            parts = (fam, *(_korean_part(s) for s in syllables))
+            why = f"surname {min(classes)} ({family}) and Korean syllables"
+            out.append(Reading(Origin.KOREAN, parts, route, why, generated))
+    return out
+
+
+def _pinyin_options(words: list[str], name: str) -> list[tuple[str, ...]]:
+    """Pinyin syllables of given-name words, read as pinyin and as Wade-Giles."""
+    options: list[tuple[str, ...]] = []
+    joined = "".join(words)
+    pinyin = han.pinyin_syllables(joined)
+    if pinyin is not None:
+        options.append(tuple(pinyin))
+    for reading in sorted(han.wade_giles_candidates(name)):
+        given = reading.split(" ", 1)[1:] if " " in reading else []
+        if given:
+            syllables = han.pinyin_syllables(_fold_word(given[0]).replace(" ", ""))
+            if syllables is not None and tuple(syllables) not in options:
+                options.append(tuple(syllables))
+    return options[:8]
+
+
+def _chinese_readings(words: list[str], route: str, generated: bool) -> list[Reading]:
+    """A Chinese reading: a Chinese surname first, then one or two words of pinyin or
+    Wade-Giles syllables (two or three syllables in all)."""
+    if not 2 <= len(words) <= 3:
+        return []
+    family, given = words[0], words[1:]
+    surnames = {family} if family in _chinese_surnames() else set()
+    for reading in han.wade_giles_candidates(family):
+        if _fold_word(reading) in _chinese_surnames():
+            surnames.add(_fold_word(reading))
+    if not surnames:
+        return []
+    options = _pinyin_options(given, " ".join(words))
+    options = [o for o in options if 1 <= len(o) <= 2]
+    if not options:
+        return []
+    # one key per given name reading; the family part carries every surname reading
+    first = options[0]
+    alts = frozenset("-".join(o) for o in options)
+    fam = Part(text=family, key=min(surnames), role=Role.FAMILY, alt=frozenset(surnames))
+    given_part = Part(text="".join(given), key="-".join(first), role=Role.GIVEN, alt=alts)
+    why = f"Chinese surname {family} and pinyin or Wade-Giles syllables"
+    return [Reading(Origin.CHINESE, (fam, given_part), route, why, generated)]
+
+
+def _other_reading(words: list[tuple[str, bool]], route: str, generated: bool) -> Reading | None:
+    mixed = any(upper for _, upper in words) and not all(upper for _, upper in words)
+    parts: list[Part] = []
+    for word, upper in words:
+        if word in _PARTICLES and len(words) > 1:
+            continue
+        if word in _SUFFIXES and parts:
+            role = Role.SUFFIX
+        elif len(word) == 1:
+            role = Role.INITIAL
+        elif _PATRONYMIC.search(word) and len(word) > 5:
+            role = Role.PATRONYMIC
+        elif mixed and upper:
+            role = Role.FAMILY
+        else:
+            role = Role.UNKNOWN
+        parts.append(Part(text=word, key=part_key(word), role=role))
+    if not parts:
+        return None
+    return Reading(Origin.OTHER, tuple(parts), route, "read word by word", generated)
+
+
+def _latin_readings(text: str, route: str, generated: bool) -> list[Reading]:
+    words = _latin_words(text)
+    if not words:
+        return []
+    kept = [(w, upper) for w, upper in words if w not in _PARTICLES]
+    plain = [w for w, _ in kept]
+    readings = _korean_readings(plain, route, generated, tuple(u for _, u in kept))
+    readings += _chinese_readings(plain, route, generated)
+    other = _other_reading(words, route, generated)
+    if other is not None:
+        readings.append(other)
+    return readings
+
+
+# ---------------------------------------------------------------------------------------------
+# Other scripts: each gives Latin spellings (tagged with their system) or native readings
+
+#: Latin letters that EU lists mix into Cyrillic words (``Сергiй``), and what they stand for.
+_HOMOGLYPHS = str.maketrans(
+    {
+        "i": "і",
+        "a": "а",
+        "e": "е",
+        "o": "о",
+        "c": "с",
+        "p": "р",
+        "x": "х",
+        "y": "у",
+        "I": "І",
+        "A": "А",
+        "B": "В",
+        "C": "С",
+        "E": "Е",
+        "H": "Н",
+        "K": "К",
+        "M": "М",
+        "O": "О",
+        "P": "Р",
+        "T": "Т",
+        "X": "Х",
+        "Y": "У",
+    }
+)
+_CYR_WORD = re.compile(r"\w+")
+
+
+def _repair_cyrillic(text: str) -> str:
+    """Latin look-alike letters inside Cyrillic words read as the Cyrillic letters."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if any(cyrillic.is_cyrillic(ch) for ch in word) and not word.isascii():
+            return word.translate(_HOMOGLYPHS)
+        return word
+
+    return _CYR_WORD.sub(fix, text)
+
+
+def _hangul_readings(text: str) -> list[Reading]:
+    letters = "".join(ch for ch in text if not ch.isspace())
+    if not 2 <= len(letters) <= 5:
+        return []
+    surname, given = hangul.split_name(letters)
+    classes = hangul.surname_classes(surname)
+    if not classes and len(surname) == 1:
+        classes = frozenset({_UNLISTED + hangul.loose(hangul.hangul_skeleton(surname))})
+    readings: list[Reading] = []
+    if classes and 1 <= len(given) <= 3:
+        fam = Part(text=surname, key=min(classes), role=Role.FAMILY, alt=classes)
+        parts: list[Part] = [fam]
+        for syllable in given:
+            key = hangul.hangul_skeleton(syllable)
+            loose = {hangul.loose(key)}
+            # the initial ㄹ/ㄴ dropped in the South (룡 Ryong / Yong)
+            loose.add(hangul.loose(hangul.skeleton(_south(syllable))))
+            parts.append(
+                Part(
+                    text=syllable,
+                    key=key,
+                    role=Role.GIVEN,
+                    alt=frozenset(loose),
+                    spelled=_syllable_spellings(syllable),
+                )
+            )
+        why = f"Hangul: surname {surname}, given name {given}"
+        readings.append(Reading(Origin.KOREAN, tuple(parts), "Hangul syllables", why))
+    for spelled, system in islice(hangul.spellings(letters).items(), 3):
+        readings += [
+            r
+            for r in _latin_readings(spelled, f"{system} romanization", True)
+            if r.origin is Origin.OTHER
+        ]
+    return readings
+
+
+@lru_cache(maxsize=8192)
+def _syllable_spellings(syllable: str) -> frozenset[str]:
+    """The folded Latin spellings of one Hangul given-name syllable under the systems
+    (KCNA, RR, MR, press): ``영`` is ``yong``, ``yeong`` or ``young``, never ``yung``."""
+    out = {_fold_word(s).replace(" ", "") for s in hangul.romanize_name("김" + syllable).values()}
+    out = {s[3:] if s.startswith("kim") else s[2:] if s.startswith("gi") else s for s in out}
+    out.add(_fold_word(_south(syllable)))
+    return frozenset(w for w in out if w)
+
+
+def _south(syllable: str) -> str:
+    """The RR spelling of a syllable at the start of a South Korean given name."""
+    return hangul.romanize_name("김" + syllable).get("rr", "").split(" ")[-1]
+
+
+def _cyrillic_readings(text: str) -> list[Reading]:
+    text = _repair_cyrillic(text)
+    readings: list[Reading] = []
+    words = text.split()
+    if 2 <= len(words) <= 4:
+        classes = hangul.surname_classes(words[0])
+        if classes:
+            # a Korean name in Russian (Kontsevich): Чхве Рён Хэ
+            given_parts: list[Part] = []
+            for word in words[1:]:
+                keys = hangul.cyrillic_korean_skeletons(word)
+                if not keys:
+                    given_parts = []
+                    break
+                key = hangul.cyrillic_korean_skeleton(word)
+                given_parts.append(
+                    Part(text=word.casefold(), key=key, role=Role.GIVEN, alt=frozenset(keys))
+                )
+            if given_parts and len(given_parts) <= 3:
+                fam = Part(
+                    text=words[0].casefold(), key=min(classes), role=Role.FAMILY, alt=classes
+                )
+                why = f"Korean surname {words[0]} in Cyrillic (Kontsevich)"
+                readings.append(
+                    Reading(Origin.KOREAN, (fam, *given_parts), "Kontsevich Cyrillic", why, True)
+                )
+    seen: set[str] = set()
+    for system, spelled in cyrillic.transliterations(text).items():
+        if spelled in seen:
+            continue
+        seen.add(spelled)
+        readings += _latin_readings(spelled, f"{system} transliteration", True)
+        if len(seen) >= 4:
+            break
+    return readings
+
+
+def _han_readings(text: str) -> list[Reading]:
+    readings: list[Reading] = []
+    for system, spelled in han.spellings(text).items():
+        readings += _latin_readings(spelled, f"{system} from Han", True)
+    return readings
+
+
+def _fallback_readings(text: str) -> list[Reading]:
+    spelled = unidecode(text)
+    return _latin_readings(spelled, "unidecode transliteration", True) if spelled.strip() else []
+
+
+@lru_cache(maxsize=65536)
+def parse_name(text: str) -> Name:
+    """Parse a name from its spelling alone (any script): its readings, best first.
+
+    >>> [r.origin.value for r in parse_name("Choe Ryong-hae").readings]
+    ['korean', 'other']
+    >>> [p.key for p in parse_name("최룡해").readings[0].parts]
+    ['최', 'lyoN', 'he']
+    """
+    a = analyze(text)
+    script = detect_script(text)
+    if not a.key:
+        return Name(original=text, script=script, readings=())
+    source = " ".join(a.tokens) if a.reordered or a.removed else text
+    readings: list[Reading]
+    if script == "Latn":
+        readings = _latin_readings(source, "as written", False)
+    elif script == "Hang":
+        readings = _hangul_readings(source)
+    elif script == "Cyrl":
+        readings = _cyrillic_readings(source)
+    elif script in {"Hani", "Hans", "Hant"}:
+        readings = _han_readings(source)
+    else:
+        readings = []
+    if not readings:
+        readings = _fallback_readings(source)
+    return Name(original=text, script=script, readings=tuple(_distinct(readings)))
+
+
+def _distinct(readings: Iterable[Reading]) -> list[Reading]:
+    seen: set[tuple[Origin, tuple[str, ...]]] = set()
+    out: list[Reading] = []
+    for r in readings:
+        key = (r.origin, tuple(p.key for p in r.parts))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
