@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/eval_matching.py [--reduced] [--json]
+    python benchmarks/eval_matching.py [--reduced | --bare] [--json]
 
 Every query of the file is resolved with ``canonym.Resolver(tables)`` and scored against the
 row's expected id (``-``: the query must not be MATCHED to anything). Figures are printed per
@@ -14,6 +14,16 @@ person, and counts it as MATCHED at 0.9 or more.
 native-script names and the spellings no rule derives (``garbled``, ``legacy``,
 ``exonym``...; titles and organisations are unchanged), so the figures show what the
 matcher derives rather than what the tables list.
+
+``--bare`` scores against BARE tables, built as a user's CSV with the columns ``id,name``
+would be: one row per person the variant set is about (every id in its ``expected`` column),
+whose ``name`` is the person's display name if that is in Latin script, else its first
+Latin-script alias; no country, family name, native names, other aliases or offices, and no
+titles or organisations. The CSV is written to a temporary directory and loaded through the
+public API, ``canonym.Resolver.load(path, defaults=False)``. Every row of the file is scored
+as in the other modes, hard negatives and ``-`` rows included. A person with no Latin
+spelling at all (none today) cannot be given a bare row: it is left out of the table, its rows
+are still scored (they can only come out abstained or wrong), and the report names it.
 
 Metrics (see :func:`metrics`):
 
@@ -30,6 +40,7 @@ import argparse
 import csv
 import json
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
@@ -127,6 +138,37 @@ def reduced_tables(tables: canonym.Tables) -> canonym.Tables:
             entity = attrs.evolve(entity, aliases=kept)
         entities.append(entity)
     return canonym.Tables(entities)
+
+
+def bare_spellings(tables: canonym.Tables, rows: Iterable[Row]) -> tuple[dict[str, str], list[str]]:
+    """The bare table of ``rows``: for every person id the rows expect, in table order, its one
+    Latin spelling (the display name if it is in Latin script, else its first Latin-script
+    alias); and, apart, the ids of the expected persons that have no Latin spelling at all."""
+    expected = {r.expected for r in rows if r.expected != NO_MATCH}
+    spellings: dict[str, str] = {}
+    no_latin: list[str] = []
+    for entity in tables.of_kind(Kind.PERSON):
+        if entity.id not in expected:
+            continue
+        texts = [entity.name, *(a.text for a in entity.aliases)]
+        latin = next((t for t in texts if canonym.detect_script(t) == "Latn"), None)
+        if latin is None:
+            no_latin.append(entity.id)
+        else:
+            spellings[entity.id] = latin
+    return spellings, no_latin
+
+
+def bare_resolver(spellings: dict[str, str]) -> canonym.Resolver:
+    """A resolver over ``spellings`` alone (id to name), loaded as a user's CSV ``id,name``
+    through ``canonym.Resolver.load(path, defaults=False)``."""
+    with tempfile.TemporaryDirectory(prefix="canonym-bare-") as directory:
+        path = Path(directory) / "bare.csv"
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f, lineterminator="\n")
+            writer.writerow(("id", "name"))
+            writer.writerows(spellings.items())
+        return canonym.Resolver.load(path, defaults=False)
 
 
 class BaselineResult(NamedTuple):
@@ -280,10 +322,16 @@ def report(ours: dict[str, Any], base: dict[str, Any], title: str, limit: int = 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
+    tables_group = parser.add_mutually_exclusive_group()
+    tables_group.add_argument(
         "--reduced",
         action="store_true",
         help="persons keep only display, native and underivable spellings (garbled, exonym...)",
+    )
+    tables_group.add_argument(
+        "--bare",
+        action="store_true",
+        help="one Latin spelling per person, loaded as a CSV id,name (no titles, no orgs)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--variants", default=str(VARIANTS), help="the TSV file to score")
@@ -291,17 +339,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     rows = load_rows(args.variants)
     tables = canonym.default_tables()
-    if args.reduced:
-        tables = reduced_tables(tables)
-    ours = evaluate(canonym.Resolver(tables), rows)
+    no_latin: list[str] = []
+    if args.bare:
+        spellings, no_latin = bare_spellings(tables, rows)
+        resolver = bare_resolver(spellings)
+        tables = resolver.tables
+    else:
+        if args.reduced:
+            tables = reduced_tables(tables)
+        resolver = canonym.Resolver(tables)
+    ours = evaluate(resolver, rows)
     base = evaluate(Baseline(tables), rows)
-    which = "reduced" if args.reduced else "full"
+    which = "bare" if args.bare else "reduced" if args.reduced else "full"
     if args.json:
         out = {
             "variants": str(args.variants),
             "rows": len(rows),
             "tables": which,
             "baseline_threshold": BASELINE_THRESHOLD,
+            **({"no_latin_spelling": no_latin} if args.bare else {}),
             "canonym": ours,
             "baseline": base,
         }
@@ -310,6 +366,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         title = f"canonym matching benchmark: {len(rows)} rows, {which} tables"
         print(report(ours, base, title))
+        if no_latin:
+            print(f"persons without a Latin spelling, left out of the bare table: {no_latin}")
     return 0
 
 
