@@ -108,18 +108,6 @@ def test_first_letters_typed_the_wrong_way_round(
     assert result.method is Method.NAME
 
 
-@given(st.lists(ascii_word, min_size=1, max_size=5))
-def test_typo_readings_keep_the_querys_own_keys_first(tokens: list[str]) -> None:
-    from canonym.resolver import _typo_readings
-
-    query = tuple(tokens)
-    readings = _typo_readings(query)
-    own = name_phonetic_keys(query)
-    assert [key for _, key in readings[: len(own)]] == own
-    assert all(typed == query for typed, _ in readings[: len(own)])
-    assert len({key for _, key in readings}) == len(readings)
-
-
 def _slavic_table(tmp_path: Path, *people: tuple[str, str]) -> canonym.Resolver:
     rows = "".join(
         f'[[entity]]\nid = "{i}"\nkind = "person"\nname = "{name}"\ncountry = "ru"\n'
@@ -191,37 +179,9 @@ _CROWD = canonym.Tables.from_entities(
 _CROWD_INDEX = canonym.Resolver(_CROWD).index
 
 
-class _AlignEveryEntry(canonym.Resolver):
-    """A resolver that aligns every entry of a bucket (no word map)."""
-
-    def _agreeing(self, entries, key, query, tables):  # type: ignore[no-untyped-def]
-        return list(entries)
-
-
-@st.composite
-def _typed_crowd_name(draw: st.DrawFn) -> str:
-    name = draw(st.sampled_from([e.name for e in _CROWD]))
-    k = draw(st.integers(0, len(name) - 2))
-    edit = draw(st.sampled_from(["swap", "drop", "double", "keep"]))
-    if edit == "swap":
-        return name[:k] + name[k + 1] + name[k] + name[k + 2 :]
-    if edit == "drop":
-        return name[:k] + name[k + 1 :]
-    if edit == "double":
-        return name[: k + 1] + name[k:]
-    return name
-
-
 def test_the_crowd_fills_a_large_bucket() -> None:
     sizes = [len(bucket) for bucket in _CROWD_INDEX.phonetic.values()]
     assert max(sizes) >= 2 * canonym.index.LARGE_BUCKET
-
-
-@given(_typed_crowd_name())
-def test_a_large_buckets_word_map_drops_no_entry_alignment_would_accept(query: str) -> None:
-    fast = canonym.Resolver(_CROWD, index=_CROWD_INDEX)
-    slow = _AlignEveryEntry(_CROWD, index=_CROWD_INDEX)
-    assert fast.resolve(query) == slow.resolve(query)
 
 
 def test_a_typo_among_many_like_names_reaches_its_person() -> None:

@@ -49,8 +49,14 @@ class Feature(enum.Enum):
     EXTRA_PART = "extra-part"
     #: a tabled part the query leaves out (a dropped patronymic or middle name)
     OMITTED_PART = "omitted-part"
-    #: only one part agrees: a lone family name is not a person
+    #: no part agrees fully or by its key, and every part is short: near spellings of short
+    #: words are near by chance (``Koo Dae-sung`` / ``Chae Sang-woo``: three near syllables)
+    NO_ANCHOR = "no-anchor"
+    #: only one part agrees, and it is not the family name: a given name alone is no one
     ONE_PART = "one-part"
+    #: the query is the tabled name's family name alone (``Putin``, ``Choe``): enough for a
+    #: person no one else in the tables shares it with, never more than that
+    FAMILY_ALONE = "family-alone"
     #: one of the two names was read through a romanization or transliteration
     GENERATED = "generated"
     #: the entity's own spelling in a syllabic script (Hangul, Han) agrees less than a Latin
@@ -68,6 +74,8 @@ WEIGHTS: Mapping[Feature, float] = MappingProxyType(
         Feature.EXTRA_PART: -0.2,
         Feature.OMITTED_PART: -0.06,
         Feature.ONE_PART: -0.35,
+        Feature.NO_ANCHOR: -0.3,
+        Feature.FAMILY_ALONE: -0.25,
         Feature.GENERATED: -0.03,
         Feature.NATIVE_DISAGREES: -1.0,
     }
@@ -154,6 +162,11 @@ def _latin_similarity(q: Part, e: Part) -> tuple[float, str]:
     strict = Role.FAMILY in {q.role, e.role}
     sim = part_similarity(q.key, e.key, strict=strict)
     if sim < PART_MIN:
+        # a typo can change a key more than the spelling (vIan -> van, Lxn -> lksn); the
+        # spellings themselves are held to the stricter measure, except short ones
+        short = max(len(q.text), len(e.text)) <= 4
+        sim = part_similarity(q.text, e.text, strict=strict or not short)
+    if sim < PART_MIN:
         return 0.0, ""
     return sim, f"{q.text} ~ {e.text} ({sim:.2f})"
 
@@ -167,7 +180,12 @@ def part_similarity(a: str, b: str, *, strict: bool = False) -> float:
         return 1.0
     longest = max(len(a), len(b))
     if min(len(a), len(b)) <= 3:
-        return 0.0
+        # short parts: one letter typed for another (lxn / lin), or one letter lost from a
+        # longer word (van / ivan); never a letter more or less between short words (an / ang)
+        if strict or min(len(a), len(b)) < 3:
+            return 0.0
+        one = jellyfish.damerau_levenshtein_distance(a, b) == 1
+        return PART_MIN if one and (len(a) == len(b) or longest >= 4) else 0.0
     edits = jellyfish.damerau_levenshtein_distance(a, b)
     if edits * (4 if strict else 3) > longest:
         return 0.0
@@ -260,12 +278,20 @@ def _score(
     weights = [0.5 if q.parts[i].role is Role.INITIAL else 1.0 for i, _, _, _ in pairs]
     agreement = sum(w * s for w, (_, _, s, _) in zip(weights, pairs, strict=True)) / sum(weights)
     out = [_contribution(Feature.AGREEMENT, agreement, ", ".join(p[3] for p in pairs))]
+    if len(q.parts) == 1 and len(e.parts) > 1:
+        if not _is_family(e, pairs[0][1]):
+            return None  # a given name alone names no one
+        out.append(_contribution(Feature.FAMILY_ALONE, 1.0, f"{e.parts[pairs[0][1]].text} alone"))
+        return _total(q, e, out)
     # a generational suffix on one side only tells two people apart (Donald Trump Jr.)
     suffixes = [i for i in extra if q.parts[i].role is Role.SUFFIX]
     suffixes += [j for j in omitted if e.parts[j].role is Role.SUFFIX]
     extra = [i for i in extra if q.parts[i].role is not Role.SUFFIX]
     omitted = [j for j in omitted if e.parts[j].role is not Role.SUFFIX]
     clashes = min(len(extra), len(omitted))
+    short = all(max(len(q.parts[i].text), len(e.parts[j].text)) <= 5 for i, j, _, _ in pairs)
+    if len(pairs) > 1 and short and max(sim for _, _, sim, _ in pairs) < KEY_AGREEMENT:
+        out.append(_contribution(Feature.NO_ANCHOR, 1.0, "every part only nearly agrees"))
     if clashes:
         what = ", ".join(
             f"{q.parts[i].text} / {e.parts[j].text}"
@@ -282,6 +308,21 @@ def _score(
         out.append(_contribution(Feature.OMITTED_PART, len(omitted) - clashes, words))
     if len(pairs) == 1 and len(e.parts) > 1:
         out.append(_contribution(Feature.ONE_PART, 1.0, "one part agrees"))
+    return _total(q, e, out)
+
+
+def _is_family(reading: Reading, j: int) -> bool:
+    """Whether part ``j`` of a tabled reading is its family name: the part so marked (in
+    capitals), else the first of a Korean or Chinese reading, else the last."""
+    marked = [k for k, p in enumerate(reading.parts) if p.role is Role.FAMILY]
+    if marked:
+        return j in marked
+    if reading.origin is not Origin.OTHER:
+        return j == 0
+    return j == len(reading.parts) - 1 and reading.parts[j].role is Role.UNKNOWN
+
+
+def _total(q: Reading, e: Reading, out: list[Contribution]) -> Comparison:
     if q.generated or e.generated:
         route = q.route if q.generated else e.route
         out.append(_contribution(Feature.GENERATED, 1.0, route))
@@ -336,6 +377,13 @@ def compare(
     )
     best: Comparison | None = None
     for q in query.readings:
+        if len(q.parts) == 1:
+            # one word: the family name of any reading of the other name, or no one
+            for e in entry.readings:
+                found = _score(q, e, *_align(q.parts, e.parts))
+                if found is not None and (best is None or found.score > best.score):
+                    best = found
+            continue
         if shared and q.origin not in shared:
             continue
         for e in entry.readings:

@@ -138,7 +138,7 @@ _PATRONYMIC = re.compile(
 
 _KO_SYLLABLE = re.compile(
     r"(?:kk|tt|pp|ss|jj|tch|ch|sh|kh|th|ph|[gknrdlmbpsjhtcwy])?"
-    r"(?:yeo|yae|wae|weo|eo|eu|ae|oe|wa|wo|we|wi|ui|ya|yo|yu|ye|oo|ou|ee|a|e|i|o|u)"
+    r"(?:yeo|yae|wae|weo|you|eo|eu|ae|oe|wa|wo|we|wi|ui|ya|yo|yu|ye|oo|ou|ee|a|e|i|o|u)"
     r"(?:ng|k|n|l|m|p|t)?"
 )
 
@@ -208,8 +208,9 @@ def korean_syllables(word: str) -> tuple[tuple[str, ...], ...]:
     walk(word, ())
     if not out:
         return ()
+    # the fewest syllables; and two, the usual length of a given name (Suil: su-il, not suil)
     fewest = min(len(o) for o in out)
-    return tuple(o for o in out if len(o) == fewest)
+    return tuple(o for o in out if len(o) == fewest or (len(o) == 2 and len(word) >= 4))
 
 
 #: The class of a Korean surname the surname table lacks: this mark, then its loose key.
@@ -218,7 +219,10 @@ _UNLISTED = "~"
 
 def _korean_part(syllable: str) -> Part:
     key = hangul.skeleton(syllable)
-    return Part(text=syllable, key=key, role=Role.GIVEN, alt=frozenset({hangul.loose(key)}))
+    alt = {hangul.loose(key)}
+    # a syllable that came through Russian print (En for 영, Yn for 은) meets it coarsely
+    alt.update(hangul.loose(hangul.skeleton(r)) for r in hangul.russian_route(syllable))
+    return Part(text=syllable, key=key, role=Role.GIVEN, alt=frozenset(alt))
 
 
 def _korean_readings(
@@ -239,7 +243,7 @@ def _korean_readings(
             places.append((at, classes))
     if not places:
         at = marked[0] if marked else 0
-        if korean_syllables(words[at]) == ((words[at],),):
+        if (words[at],) in korean_syllables(words[at]):
             # a surname the table lacks (Min, Pyon): known by its sound alone
             places.append((at, frozenset({_UNLISTED + hangul.loose(hangul.skeleton(words[at]))})))
     out: list[Reading] = []
@@ -375,8 +379,9 @@ def _repair_cyrillic(text: str) -> str:
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if any(cyrillic.is_cyrillic(ch) for ch in word) and not word.isascii():
-            return word.translate(_HOMOGLYPHS)
+        fixed = word.translate(_HOMOGLYPHS)
+        if all(cyrillic.is_cyrillic(ch) for ch in fixed if ch.isalpha()):
+            return fixed
         return word
 
     return _CYR_WORD.sub(fix, text)
@@ -434,32 +439,39 @@ def _south(syllable: str) -> str:
     return hangul.romanize_name("김" + syllable).get("rr", "").split(" ")[-1]
 
 
+def _kontsevich_parts(word: str) -> list[Part] | None:
+    """The given-name syllables of one Cyrillic word read as Kontsevich (``Кванчхоль``)."""
+    latin = re.sub(r"[^a-z]", "", hangul.kontsevich_latin(word))
+    options = korean_syllables(latin)
+    if not options:
+        return None
+    out: list[Part] = []
+    for syllable in options[0]:
+        key = hangul.loose(hangul.skeleton(syllable))
+        out.append(Part(text=syllable, key=key, role=Role.GIVEN, alt=frozenset({key})))
+    return out
+
+
 def _cyrillic_readings(text: str) -> list[Reading]:
     text = _repair_cyrillic(text)
     readings: list[Reading] = []
     words = text.split()
     if 2 <= len(words) <= 4:
         classes = hangul.surname_classes(words[0])
-        if classes:
-            # a Korean name in Russian (Kontsevich): Чхве Рён Хэ
-            given_parts: list[Part] = []
-            for word in words[1:]:
-                keys = hangul.cyrillic_korean_skeletons(word)
-                if not keys:
-                    given_parts = []
-                    break
-                key = hangul.cyrillic_korean_skeleton(word)
-                given_parts.append(
-                    Part(text=word.casefold(), key=key, role=Role.GIVEN, alt=frozenset(keys))
-                )
-            if given_parts and len(given_parts) <= 3:
-                fam = Part(
-                    text=words[0].casefold(), key=min(classes), role=Role.FAMILY, alt=classes
-                )
-                why = f"Korean surname {words[0]} in Cyrillic (Kontsevich)"
-                readings.append(
-                    Reading(Origin.KOREAN, (fam, *given_parts), "Kontsevich Cyrillic", why, True)
-                )
+        given_parts: list[Part] = []
+        for word in words[1:] if classes else []:
+            found = _kontsevich_parts(word)
+            if found is None:
+                given_parts = []
+                break
+            given_parts += found
+        if given_parts and len(given_parts) <= 3:
+            # a Korean name in Russian (Kontsevich): Чхве Рён Хэ, Но Кванчхоль
+            fam = Part(text=words[0].casefold(), key=min(classes), role=Role.FAMILY, alt=classes)
+            why = f"Korean surname {words[0]} in Cyrillic (Kontsevich)"
+            readings.append(
+                Reading(Origin.KOREAN, (fam, *given_parts), "Kontsevich Cyrillic", why, True)
+            )
     seen: set[str] = set()
     for system, spelled in cyrillic.transliterations(text).items():
         if spelled in seen:
@@ -472,15 +484,54 @@ def _cyrillic_readings(text: str) -> list[Reading]:
 
 
 def _han_readings(text: str) -> list[Reading]:
+    """A Chinese name (a common surname and one or two characters) reads as Chinese and
+    word by word in pinyin and Wade-Giles; a transcription of a foreign name (``弗拉基米尔·普京``,
+    or longer than three characters) is never split: each of its words is one part."""
+    words = [w for w in re.split(r"[\s·・•‧∙⋅･]+", text) if w]
+    native = len(words) == 1 and 2 <= len(words[0]) <= 3
     readings: list[Reading] = []
-    for system, spelled in han.spellings(text).items():
-        readings += _latin_readings(spelled, f"{system} from Han", True)
+    if native:
+        syllables = [han.han_name_to_pinyin(ch) for ch in words[0]]
+        if all(syllables):
+            pinyin = [re.sub(r"[^a-z]", "", _fold_word(str(p))) for p in syllables]
+            family = Part(text=pinyin[0], key=pinyin[0], role=Role.FAMILY)
+            given = "-".join(pinyin[1:])
+            why = f"Han: surname {words[0][0]}, given name {words[0][1:]}"
+            readings.append(
+                Reading(
+                    Origin.CHINESE,
+                    (family, Part(text="".join(pinyin[1:]), key=given, role=Role.GIVEN)),
+                    "pinyin from Han",
+                    why,
+                    True,
+                )
+            )
+        for system, spelled in han.spellings(text).items():
+            found = _latin_readings(spelled, f"{system} from Han", True)
+            readings += [r for r in found if r.origin is Origin.OTHER]
+    if native and readings and _fold_word(readings[0].parts[0].text) in _chinese_surnames():
+        return readings
+    parts: list[Part] = []
+    for word in words:
+        read = han.han_name_to_pinyin(word)
+        if read is None:
+            return readings
+        joined = re.sub(r"[^a-z]", "", _fold_word(read))
+        parts.append(Part(text=joined, key=part_key(joined), role=Role.UNKNOWN))
+    why = "a transcription in Han characters, read word by word"
+    readings.append(Reading(Origin.OTHER, tuple(parts), "pinyin from Han", why, True))
     return readings
 
 
 def _fallback_readings(text: str) -> list[Reading]:
     spelled = unidecode(text)
     return _latin_readings(spelled, "unidecode transliteration", True) if spelled.strip() else []
+
+
+#: A possessive ending (``Kim Yeong-nam's``, ``Lavrovs'``), as the normaliser drops it.
+_POSSESSIVE = re.compile(r"(?<=\S)['\u2019]s(?!\w)|(?<=s)['\u2019](?!\w)")
+#: A bracketed note after a name is not part of it: ``Pak Yong Il (KPA GPB)``.
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 @lru_cache(maxsize=65536)
@@ -492,10 +543,15 @@ def parse_name(text: str) -> Name:
     >>> [p.key for p in parse_name("최룡해").readings[0].parts]
     ['최', 'lyoN', 'he']
     """
+    original = text
+    text = _BRACKETED.sub(" ", text).strip() or text
+    text = _POSSESSIVE.sub("", text)
+    if any(cyrillic.is_cyrillic(ch) for ch in text):
+        text = _repair_cyrillic(text)
     a = analyze(text)
     script = detect_script(text)
     if not a.key:
-        return Name(original=text, script=script, readings=())
+        return Name(original=original, script=script, readings=())
     source = " ".join(a.tokens) if a.reordered or a.removed else text
     readings: list[Reading]
     if script == "Latn":
@@ -510,7 +566,7 @@ def parse_name(text: str) -> Name:
         readings = []
     if not readings:
         readings = _fallback_readings(source)
-    return Name(original=text, script=script, readings=tuple(_distinct(readings)))
+    return Name(original=original, script=script, readings=tuple(_distinct(readings)))
 
 
 def _distinct(readings: Iterable[Reading]) -> list[Reading]:

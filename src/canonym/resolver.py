@@ -12,7 +12,6 @@ import re
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
-from itertools import islice, product
 from pathlib import Path
 from typing import Any
 
@@ -20,22 +19,17 @@ import attrs
 import jellyfish
 
 from .index import (
-    LARGE_BUCKET,
     Hit,
     Index,
-    PhoneticEntry,
     closest_position,
     cyrillic_key,
-    korean_keys,
     marked_key,
     marked_tokens,
-    name_phonetic_keys,
-    near_keys,
     slavic_key,
     turns,
 )
 from .linker import Document, link_text
-from .matching import NameIndex, NameMatch
+from .matching import Feature, NameIndex, NameMatch
 from .model import (
     Alias,
     Candidate,
@@ -100,10 +94,6 @@ _TURNED = {Method.EXACT: Method.REORDERED, Method.TRANSLIT: Method.TRANSLIT_REOR
 _PEOPLE = frozenset({Kind.PERSON})
 
 
-def _has_native_hangul(entity: Entity) -> bool:
-    return any(a.native and hangul.is_hangul(a.text) for a in entity.aliases)
-
-
 _TONES = re.compile(r"(?<=[a-z])[1-5]")  # pinyin tone numbers: xi2 jin4 ping2
 _WORDS = re.compile(r"[\s\-‐‑]+")
 
@@ -126,11 +116,6 @@ MAX_NAME_WORDS = 4
 _TITLES = frozenset({Kind.TITLE})
 _EXACT, _EXACT_RULE, _MATCHED = Method.EXACT, Method.EXACT.value, Status.MATCHED
 _PERSONS = frozenset({Kind.PERSON})
-
-#: Minimum Jaro-Winkler similarity of each aligned token in the phonetic tier.
-PHONETIC_TOKEN_MIN = 0.85
-#: Minimum Jaro-Winkler similarity of given-name skeletons for a NEAR candidate.
-NEAR_MIN = 0.8
 
 
 def _tags(alias: Alias) -> str:
@@ -404,7 +389,9 @@ class Resolver:
         for candidate in ranked:
             pool.by_id[candidate.entity.id] = candidate
         for m in matches:
-            pool.add(m.entity, m.score, Method.NAME, _name_evidence(m))
+            features = {c.feature for c in m.comparison.contributions}
+            method = Method.FAMILY_NAME if Feature.FAMILY_ALONE in features else Method.NAME
+            pool.add(m.entity, m.score, method, _name_evidence(m))
         return pool.ranked()
 
     @property
@@ -691,7 +678,8 @@ class Resolver:
     # -----------------------------------------------------------------------------------------
 
     def _search(self, text: str, a: Normalized, wanted: frozenset[Kind] | None) -> _Found:
-        """Try the tiers from the most to the least certain; the first that finds stops."""
+        """Look the text up as a tabled or generated spelling, a title or an organisation,
+        from the most to the least certain; the first lookup that finds stops."""
         # the lookups of spellings generated from native names
         generated: tuple[Callable[[_Found], None], ...] = (
             lambda f: self._hits(f, "translit", a.key, text, wanted),
@@ -710,35 +698,12 @@ class Resolver:
             lambda f: self._qualified_org(f, text, wanted),
             lambda f: self._other_script(f, text, a, wanted),
         )
-        # these find persons only: skipped when persons are not wanted (the title part of
-        # "Foreign Minister Choe" is searched among titles only)
-        person_steps: tuple[Callable[[_Found], None], ...] = (
-            lambda f: self._korean(f, a, "korean", wanted),
-            lambda f: self._slavic(f, a, wanted),
-            lambda f: self._phonetic(f, a, wanted),
-            lambda f: self._pinyin_typo(f, a, text, wanted),
-            lambda f: self._korean(f, a, "korean_loose", wanted),
-            lambda f: self._hits(f, "family", a.key, text, wanted),
-            lambda f: self._near(f, a, wanted),
-        )
-        people = wanted is None or Kind.PERSON in wanted
-        if people:
-            steps += person_steps
+        # Persons are then matched by the name engine (_with_names), whose candidates compete
+        # with whatever these spelling lookups found.
         for step in steps:
             found = _Found()
             step(found)
             if found:
-                if people and step in generated:
-                    # A generated spelling of one person's native name may also be how another
-                    # person, tabled without a native name, is written (Lee Ae-suk: 리애석 in
-                    # a press form, 이애숙 by the skeleton): such people are candidates too.
-                    # (People with a native name are not: the generated spellings already
-                    # say whether the query is one of theirs, more sharply than the skeleton.)
-                    others = _Found()
-                    self._korean(others, a, "korean", wanted)
-                    for entity_id, candidate in others.by_id.items():
-                        if not _has_native_hangul(candidate.entity):
-                            found.by_id.setdefault(entity_id, candidate)
                 return found
         return _Found()
 
@@ -963,140 +928,6 @@ class Resolver:
                 for tier in ("exact", "translit"):
                     self._hits(found, tier, key, pinyin, wanted, via=via, score=0.9)
 
-    def _korean(
-        self, found: _Found, a: Normalized, tier: str, wanted: frozenset[Kind] | None
-    ) -> None:
-        if not a.key.isascii():
-            return
-        parses = korean_keys(a.tokens)
-        if tier == "korean_loose":
-            # spellings that came through Russian: Chkhve Ryon Khe, No Gvan Chkhol
-            options = [sorted(hangul.russian_route(t)) for t in a.tokens]
-            for reading in islice(product(*options), 16):
-                parses.extend(korean_keys(reading))
-        for cls, given, order in dict.fromkeys(parses):
-            key = f"{cls}|{given if tier == 'korean' else hangul.loose(given)}"
-            for hit in self.index.lookup(tier, key):
-                if wanted is not None and hit.entity.kind not in wanted:
-                    continue
-                detail = (
-                    f"same surname ({cls}) and given-name key {key.split('|')[1]!r} "
-                    f"({order}) as {hit.entity.id}'s spelling {hit.aliases[0].text!r}"
-                    f"{_tags(hit.aliases[0])}"
-                )
-                score = METHOD_SCORES[hit.method] - (0.02 if order == "given-first" else 0.0)
-                found.add(
-                    hit.entity,
-                    score,
-                    hit.method,
-                    [Evidence(rule=hit.method.value, detail=detail, alias=hit.aliases[0])],
-                )
-
-    def _phonetic(self, found: _Found, a: Normalized, wanted: frozenset[Kind] | None) -> None:
-        tokens = a.tokens
-        if len(tokens) < 2 or not a.key.isascii():
-            return
-        # entries are shared between keys: align each once per reading of the query
-        seen: set[tuple[int, tuple[str, ...]]] = set()
-        memo: dict[str, dict[str, float]] = {}
-        own = [(tokens, key) for key in name_phonetic_keys(tokens)]
-        self._align_entries(found, own, seen, memo, wanted)
-        if not found:  # only then: a word's first letters typed the wrong way round
-            readings = _typo_readings(tokens)[len(own) :]
-            self._align_entries(found, readings, seen, memo, wanted)
-
-    def _align_entries(
-        self,
-        found: _Found,
-        readings: list[tuple[tuple[str, ...], str]],
-        seen: set[tuple[int, tuple[str, ...]]],
-        memo: dict[str, dict[str, float]],
-        wanted: frozenset[Kind] | None,
-    ) -> None:
-        """Align each (query tokens, blocking key) reading with the entries under its key."""
-        for query, key in readings:
-            tables = [memo.setdefault(q, {}) for q in query]
-            bucket = self.index.phonetic.get(key, ())
-            entries = (
-                self._agreeing(bucket, key, query, tables)
-                if len(bucket) >= LARGE_BUCKET
-                else bucket
-            )
-            for entry in entries:
-                if wanted is not None and entry.entity.kind not in wanted:
-                    continue
-                mark = (id(entry), query)
-                if mark in seen:
-                    continue
-                seen.add(mark)
-                aligned = _align(query, entry.options, tables)
-                if aligned is None:
-                    continue
-                similarity, pairs = aligned
-                detail = (
-                    f"every token aligns with a spelling of {entry.entity.id} "
-                    f"(as in {entry.alias.text!r}): "
-                    + ", ".join(f"{q}~{t} ({s:.2f})" for q, t, s in pairs)
-                    + f"; blocked on {'metaphone' if key[0] == 'm' else 'NYSIIS'} {key[2:]}"
-                )
-                found.add(
-                    entry.entity,
-                    METHOD_SCORES[Method.PHONETIC] * similarity,
-                    Method.PHONETIC,
-                    [Evidence(rule="phonetic", detail=detail, alias=entry.alias)],
-                )
-
-    def _agreeing(
-        self,
-        entries: tuple[PhoneticEntry, ...],
-        key: str,
-        query: tuple[str, ...],
-        tables: list[dict[str, float]],
-    ) -> list[PhoneticEntry]:
-        """The entries of a large bucket that :func:`_align` might accept, in bucket order.
-
-        _align accepts an entry when, under one of its turns, every query token agrees with
-        a word at the position the turn gives it. Here each turn keeps the entries whose word
-        agrees, token by token, cheapest position first (fewest distinct words), until few
-        enough are left for _align to check. Each distinct word is compared once (the verdicts
-        go into ``tables``, which _align reads), so a bucket of hundreds of entries costs a
-        pass over a few of its positions' words instead of an alignment per entry."""
-        positions = self.index.phonetic_words(key).get(len(query))
-        if positions is None:
-            return []
-        n = len(query)
-        similarity = jellyfish.jaro_winkler_similarity
-        verdicts: dict[tuple[int, int], set[int]] = {}
-
-        def agreeing(j: int, place: int) -> set[int]:
-            """The entries with a word at ``place`` that query token ``j`` agrees with."""
-            got = verdicts.get((j, place))
-            if got is None:
-                token, table = query[j], tables[j]
-                got = verdicts[(j, place)] = set()
-                for word, numbers in positions[place].items():
-                    sim = table.get(word)
-                    if sim is None:
-                        sim = similarity(token, word)
-                        sim = table[word] = sim if _tokens_agree(token, word, sim) else -1.0
-                    if sim >= 0:
-                        got.update(numbers)
-            return got
-
-        kept: set[int] = set()
-        for shift in _TURNS[min(n, 3)]:
-            places = [(j + shift) % n for j in range(n)]
-            alive: set[int] | None = None
-            for j in sorted(range(n), key=lambda j: len(positions[places[j]])):
-                if alive is not None and len(alive) * _ALIGN_PER_WORD <= len(positions[places[j]]):
-                    break  # aligning the few left costs less than judging this position's words
-                found = agreeing(j, places[j])
-                alive = found if alive is None else alive & found  # never changed in place
-                if not alive:
-                    break
-            kept |= alive or set()
-        return [entries[number] for number in sorted(kept)]
-
     def _slavic(
         self,
         found: _Found,
@@ -1140,74 +971,6 @@ class Resolver:
                     Method.SKELETON,
                     [Evidence(rule="slavic-skeleton", detail=detail, alias=alias)],
                 )
-
-    def _pinyin_typo(
-        self, found: _Found, a: Normalized, text: str, wanted: frozenset[Kind] | None
-    ) -> None:
-        """A Chinese name with one mistyped word. Chinese names stay out of the phonetic tier
-        (one letter off is often another person's name: Hongzhong, Hongzhang), but a word that
-        is not pinyin at all was mistyped: each pinyin word one edit away (letters swapped,
-        dropped, doubled or replaced) is tried in its place, and only a tabled spelling (or
-        a spelling generated from Han characters) counts. Several repairs reaching different
-        people tie."""
-        tokens = a.tokens
-        if not 2 <= len(tokens) <= 3 or not a.key.isascii():
-            return
-        broken = [i for i, t in enumerate(tokens) if han.pinyin_syllables(t) is None]
-        if len(broken) != 1 or len(tokens[broken[0]]) > 12:
-            return
-        i = broken[0]
-        typed = tokens[i]
-        before, after = "".join(tokens[:i]), "".join(tokens[i + 1 :])
-        exact, translit = self.index.tiers["exact"].keys(), self.index.tiers["translit"].keys()
-        for repaired in _one_edit(typed):
-            key = before + repaired + after
-            if key not in exact and key not in translit:  # most repairs reach no one
-                continue
-            if han.pinyin_syllables(repaired) is None:
-                continue
-            via = f"{typed!r} is not pinyin; read as {repaired!r} (one edit)"
-            for tier in ("exact", "translit"):
-                for hit in self.index.lookup(tier, key):
-                    if hit.entity.kind is not Kind.PERSON:
-                        continue  # a person's name, as the step promises
-                    alias = hit.aliases[0]
-                    detail = f"{via}, which {self._hit_detail(hit, alias)}"
-                    found.add(
-                        hit.entity,
-                        METHOD_SCORES[Method.PINYIN_TYPO],
-                        Method.PINYIN_TYPO,
-                        [Evidence(rule=Method.PINYIN_TYPO.value, detail=detail, alias=alias)],
-                    )
-
-    def _near(self, found: _Found, a: Normalized, wanted: frozenset[Kind] | None) -> None:
-        tokens = a.tokens
-        if len(tokens) < 2 or not a.key.isascii():
-            return
-        seen: set[int] = set()
-        for cls, given, _order in korean_keys(tokens):
-            names = [n for key in near_keys(cls, given) for n in self.index.near.get(key, ())]
-            for name in names:
-                if wanted is not None and name.entity.kind not in wanted:
-                    continue
-                if id(name) in seen:  # filed under both its first and its last letter
-                    continue
-                seen.add(id(name))
-                similarity = jellyfish.jaro_winkler_similarity(given, name.given)
-                if similarity < NEAR_MIN:
-                    continue
-                detail = (
-                    f"same surname ({cls}) as {name.entity.id}, but the given name differs: "
-                    f"key {given!r} vs {name.given!r} (similarity {similarity:.2f})"
-                )
-                found.add(
-                    name.entity,
-                    METHOD_SCORES[Method.NEAR] * similarity,
-                    Method.NEAR,
-                    [Evidence(rule="near", detail=detail, alias=name.alias)],
-                )
-
-    # -----------------------------------------------------------------------------------------
 
     def _decide(
         self,
@@ -1300,126 +1063,11 @@ def _turnings(
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def _one_edit(word: str) -> list[str]:
-    """Every distinct string one edit from ``word`` (two neighbours swapped, one letter
-    dropped, one inserted, one replaced), in a fixed order."""
-    out: dict[str, None] = {}
-    for k in range(len(word) - 1):
-        if word[k] != word[k + 1]:
-            out[word[:k] + word[k + 1] + word[k] + word[k + 2 :]] = None
-    for k in range(len(word)):
-        out[word[:k] + word[k + 1 :]] = None
-    for k in range(len(word) + 1):
-        for ch in _LETTERS:
-            out[word[:k] + ch + word[k:]] = None
-    for k in range(len(word)):
-        for ch in _LETTERS:
-            if ch != word[k]:
-                out[word[:k] + ch + word[k + 1 :]] = None
-    out.pop(word, None)
-    return list(out)
-
-
-def _typo_readings(tokens: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
-    """(tokens to align, blocking key) pairs for a query: its own keys, then the keys it
-    would have if a word's first two letters were typed the wrong way round ("Sarah Kingston"
-    typed "Sarah iKngston"). That typo changes the word's initial, which every other word's key
-    carries. The query is still aligned as typed (the typo is one transposition away); when the
-    typo also moved a capital ("iKngston" normalises to "i kngston"), the stray letter is put
-    back on its word first."""
-
-    def swap(word: str) -> str:
-        return word[1] + word[0] + word[2:]
-
-    readings: list[tuple[tuple[str, ...], tuple[str, ...]]] = [(tokens, tokens)]
-    for i, token in enumerate(tokens):
-        if len(token) >= 3 and token[0] != token[1]:
-            readings.append((tokens, (*tokens[:i], swap(token), *tokens[i + 1 :])))
-        if len(token) == 1 and i + 1 < len(tokens) and len(tokens) >= 3:
-            merged = token + tokens[i + 1]
-            typed = (*tokens[:i], merged, *tokens[i + 2 :])
-            readings.append((typed, typed))
-            readings.append((typed, (*tokens[:i], swap(merged), *tokens[i + 2 :])))
-    out: dict[str, tuple[str, ...]] = {}
-    for typed, meant in readings:
-        for key in name_phonetic_keys(meant):
-            out.setdefault(key, typed)
-    return [(typed, key) for key, typed in out.items()]
-
-
-# a query's words are compared with hundreds of tabled words, which recur across queries
 _metaphone = lru_cache(maxsize=65536)(jellyfish.metaphone)
 _nysiis = lru_cache(maxsize=65536)(jellyfish.nysiis)
 
 
-def _tokens_agree(query: str, name: str, similarity: float) -> bool:
-    """Two tokens agree when they are similar (Jaro-Winkler >= PHONETIC_TOKEN_MIN) and either
-    sound alike (same metaphone or NYSIIS code) or differ by one edit in a long word.
-    Jaro-Winkler alone is too kind to shared prefixes (Zelenin / Zelensky)."""
-    if similarity < PHONETIC_TOKEN_MIN:
-        return False
-    if _metaphone(query) == _metaphone(name):
-        return True
-    if _nysiis(query) == _nysiis(name):
-        return True
-    return (
-        min(len(query), len(name)) >= 6 and jellyfish.damerau_levenshtein_distance(query, name) <= 1
-    )
-
-
-#: How _align turns a name of 1, 2 or 3+ positions: the shift of the position each query token
-#: is compared with (the same order; the first position moved to the end; the last moved to
-#: the front).
-_TURNS: dict[int, tuple[int, ...]] = {1: (0,), 2: (0, 1), 3: (0, 1, -1)}
-#: About how many words can be judged (one Jaro-Winkler comparison each) in the time one entry
-#: is aligned: _agreeing stops narrowing a turn when aligning what is left is cheaper.
 _ALIGN_PER_WORD = 4
-
-
-def _align(
-    query: tuple[str, ...],
-    options: tuple[tuple[str, ...], ...],
-    memo: list[dict[str, float]] | None = None,
-) -> tuple[float, list[tuple[str, str, float]]] | None:
-    """Align ``query`` tokens with a name's positions (each with the words seen there), in the
-    same order or with the first or last position moved; every query token must agree
-    (:func:`_tokens_agree`) with some word of its position, and the best-scoring word counts.
-    Returns the mean Jaro-Winkler similarity and the pairs of the best alignment, or ``None``.
-    ``memo`` keeps, for each query token, each tabled word's verdict for one query (-1.0 when
-    they do not agree): common given names recur in thousands of entries."""
-    n = len(query)
-    if n != len(options):
-        return None
-    tables = [{} for _ in query] if memo is None else memo
-    if n == 1:
-        rotations: tuple[tuple[tuple[str, ...], ...], ...] = (options,)
-    elif n == 2:  # moving the first word to the end is moving the last to the front
-        rotations = (options, options[::-1])
-    else:
-        rotations = (options, options[1:] + options[:1], options[-1:] + options[:-1])
-    similarity = jellyfish.jaro_winkler_similarity
-    best: tuple[float, list[tuple[str, str, float]]] | None = None
-    for turned in rotations:
-        pairs = []
-        total = 0.0
-        for q, words, table in zip(query, turned, tables, strict=True):
-            chosen, top = "", -1.0
-            for t in words:
-                sim = table.get(t)
-                if sim is None:
-                    sim = similarity(q, t)
-                    sim = table[t] = sim if _tokens_agree(q, t, sim) else -1.0
-                if sim > top:
-                    chosen, top = t, sim
-            if top < 0:
-                break
-            pairs.append((q, chosen, top))
-            total += top
-        else:
-            mean = total / n
-            if best is None or mean > best[0]:
-                best = (mean, pairs)
-    return best
 
 
 _WORKER: Resolver | None = None

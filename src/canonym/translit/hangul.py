@@ -528,6 +528,12 @@ _KONTSEVICH = (
 _kontsevich_rewrite = _rewriter(_KONTSEVICH)
 
 
+def kontsevich_latin(text: str) -> str:
+    """A Korean name part in Russian (Kontsevich) Cyrillic, in Korean-romanization letters:
+    ``Кванчхоль`` -> ``kwanchhol``; what :func:`skeleton` reads."""
+    return _kontsevich_rewrite(text.casefold())
+
+
 def cyrillic_korean_skeleton(given: str) -> str:
     """The :func:`loose` key of a Korean given name written in Cyrillic (``Рён Хэ``), so that
     it meets the loose key of the same name in Hangul or Latin letters.

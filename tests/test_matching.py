@@ -1,0 +1,258 @@
+"""The name engine (canonym.names, canonym.matching): parsing from the spelling alone, blocking
+that drops nothing scoring would accept, scores that add up, and precision on hard negatives."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import canonym
+from canonym import Status
+from canonym.matching import WEIGHTS, Feature, NameIndex, compare
+from canonym.names import Origin, Role, parse_name
+from canonym.translit import hangul
+from strategies import any_text
+
+
+def _person(entity_id: str, name: str) -> canonym.Entity:
+    return canonym.Entity(
+        id=entity_id,
+        kind=canonym.Kind.PERSON,
+        name=name,
+        aliases=[canonym.Alias(text=name, script=canonym.detect_script(name))],
+    )
+
+
+def _resolver(*names: str) -> canonym.Resolver:
+    """A user's table: one spelling per person, no metadata."""
+    return canonym.Resolver(
+        canonym.Tables.from_entities(_person(f"P{i}", n) for i, n in enumerate(names))
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "keys"),
+    [
+        ("Choe Ryong-hae", Origin.KOREAN, ["최", "lyoN", "he"]),
+        ("최룡해", Origin.KOREAN, ["최", "lyoN", "he"]),
+        ("Ch'oe Ryonghae", Origin.KOREAN, ["최", "lyoN", "he"]),
+        ("YUN Chol", Origin.KOREAN, ["윤", "col"]),  # the capitals mark the surname
+        ("Li Hongzhang", Origin.CHINESE, ["li", "hong-zhang"]),
+        ("习近平", Origin.CHINESE, ["xi", "jin-ping"]),
+    ],
+)
+def test_a_name_is_read_from_its_spelling(text: str, origin: Origin, keys: list[str]) -> None:
+    reading = parse_name(text).readings[0]
+    assert reading.origin is origin
+    assert [p.key for p in reading.parts] == keys
+    assert reading.why
+
+
+def test_parts_carry_their_roles() -> None:
+    (reading,) = parse_name("Dmitry A. PUMPYANSKY").readings
+    assert [p.role for p in reading.parts] == [Role.UNKNOWN, Role.INITIAL, Role.FAMILY]
+    (reading,) = parse_name("Sergey Valeryevich Aksyonov").readings
+    assert reading.parts[1].role is Role.PATRONYMIC
+    (reading,) = parse_name("Donald Trump Jr.").readings
+    assert reading.parts[-1].role is Role.SUFFIX
+
+
+def test_a_han_transcription_is_never_split() -> None:
+    (reading,) = parse_name("弗拉基米尔·普京").readings
+    assert [p.text for p in reading.parts] == ["fulajimier", "pujing"]
+
+
+def test_latin_lookalikes_in_cyrillic_words_are_read_as_cyrillic() -> None:
+    # EU lists write Сергiй with a Latin i, ГOBOP with Latin O, B and P
+    assert parse_name("Сергiй АКСЬОНОВ").readings == parse_name("Сергій АКСЬОНОВ").readings
+    assert parse_name("ГOBOP").readings == parse_name("ГОВОР").readings
+
+
+@given(any_text)
+def test_parsing_never_raises(text: str) -> None:
+    name = parse_name(text)
+    assert name.original == text
+    for reading in name.readings:
+        assert reading.parts
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoring
+
+
+@given(st.sampled_from(["Choe Ryong-hae", "Sergey Valeryevich AKSYONOV", "Li Hongzhong"]), any_text)
+def test_contributions_add_up_to_the_score(entry: str, query: str) -> None:
+    found = compare(parse_name(query), parse_name(entry))
+    if found is None:
+        return
+    total = sum(c.points for c in found.contributions)
+    assert found.score == pytest.approx(min(1.0, max(0.0, total)))
+    for c in found.contributions:
+        assert c.weight == WEIGHTS[c.feature]
+
+
+def test_an_explanation_adds_up_through_the_public_api() -> None:
+    r = _resolver("Sergey Valeryevich AKSYONOV").resolve("Serhiy Valeriyovych AKSYONOV")
+    assert r.status is Status.MATCHED
+    points = [e.points for e in r.evidence if e.points is not None]
+    assert points
+    assert sum(points) == pytest.approx(r.score)
+
+
+@pytest.mark.parametrize(
+    ("entry", "query"),
+    [
+        ("Choe Ryong-hae", "Choe Son Hui"),  # the same surname, other given syllables
+        ("Kim Jong Un", "Kim Jong Il"),  # one syllable differs: a contradiction
+        ("Kang Ryong", "Kang Young Man"),  # a syllable more: another given name
+        ("Li Hongzhong", "Li Hongzhang"),  # pinyin: zhong is not zhang
+        ("Aleksandr Valerievich POTAPOV", "Aleksandr Aleksandrovich POTAPOV"),
+        ("Dmitry Alexandrovich PUMPYANSKY", "Alexander Dmitrievich PUMPYANSKY"),
+        ("Donald Trump", "Donald Trump Jr."),
+        ("Khaled CHOUMAN", "Nabil Khaled Halil CHOUMAN"),
+    ],
+)
+def test_hard_negatives_are_never_merged(entry: str, query: str) -> None:
+    assert _resolver(entry).resolve(query).status is not Status.MATCHED
+
+
+@pytest.mark.parametrize(
+    ("entry", "query"),
+    [
+        ("Choe Ryong-hae", "최룡해"),
+        ("Choe Ryong-hae", "Чхве Рён Хэ"),
+        ("Choe Ryong-hae", "Ch'oe Ryonghae"),
+        ("No Kwang Chol", "No Gwangcheol"),
+        ("No Kwang Chol", "Но Кванчхоль"),
+        ("Sergey Valeryevich AKSYONOV", "Сергiй Валерiйович АКСЬОНОВ"),
+        ("Sergey Valeryevich AKSYONOV", "Sergei Aksyonov"),  # the patronymic dropped
+        ("Dmitry Alexandrovich PUMPYANSKY", "Dmitry A. PUMPIANSKY"),  # an initial
+        ("Xi Jinping", "Hsi Chin-p'ing"),  # Wade-Giles
+        ("Xi Jinping", "习近平"),
+        ("Reza HAMIDIRAVARI", "Reza HAMIDI RAVARI"),  # two words written as one
+        ("Andrei Belousov", "Andrei Belousaw"),  # a typo
+        ("Andrei Belousov", "Adnrei Belousov"),  # first letters swapped
+    ],
+)
+def test_one_latin_spelling_is_enough(entry: str, query: str) -> None:
+    r = _resolver(entry, "Kim Jong Un", "Choe Son Hui").resolve(query)
+    assert (r.status, r.id) == (Status.MATCHED, "P0"), r.explain()
+
+
+def test_a_family_name_alone_is_enough_for_one_person_only() -> None:
+    r = _resolver("Vladimir Putin", "Sergei Lavrov", "Kim Jong Un", "Kim Yo Jong")
+    assert r.resolve("Putin").id == "P0"
+    assert r.resolve("Putin").method is canonym.Method.FAMILY_NAME
+    assert r.resolve("Kim").status is Status.AMBIGUOUS
+    assert r.resolve("Vladimir").status is not Status.MATCHED  # a given name names no one
+
+
+def test_native_spelling_tells_two_homonyms_apart() -> None:
+    tables = canonym.Tables.from_entities(
+        [
+            canonym.Entity(
+                id="a",
+                kind=canonym.Kind.PERSON,
+                name="Pak Yong Il",
+                aliases=[
+                    canonym.Alias(text="Pak Yong Il", script="Latn", shared=True),
+                    canonym.Alias(text="박영일", script="Hang"),
+                ],
+            ),
+            canonym.Entity(
+                id="b",
+                kind=canonym.Kind.PERSON,
+                name="Pak Yong Il (b)",
+                aliases=[
+                    canonym.Alias(text="Pak Yong Il", script="Latn", shared=True),
+                    canonym.Alias(text="박용일", script="Hang"),
+                ],
+            ),
+        ]
+    )
+    r = canonym.Resolver(tables).resolve("Pak Yeong-il")  # RR: 영, never 용
+    assert r.id == "a", r.explain()
+    assert any(e.rule == "feature:native-disagrees" for c in r.candidates for e in c.evidence)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scripts: every romanization the Hangul module makes of a name reaches that name
+
+
+_SURNAMES = [s.hangul[0] for s in hangul.surnames() if len(s.hangul[0]) == 1]
+_SYLLABLES = "철수영호민준성일남룡해선희광현정은숙경순"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_SURNAMES), st.text(alphabet=_SYLLABLES, min_size=2, max_size=2))
+def test_every_romanization_of_a_hangul_name_reaches_it(surname: str, given_name: str) -> None:
+    native = parse_name(surname + given_name)
+    for spelled, system in hangul.spellings(surname + given_name).items():
+        found = compare(parse_name(spelled), native)
+        assert found is not None, (spelled, system)
+        assert found.score >= 0.85, (spelled, system, found.describe())
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocking: a typo in any word, first letters included, still reaches its name
+
+
+_PICK = random.Random(7)
+_FIRST = ["Nikolay", "Mikhail", "Sergey", "Ivan", "Olga", "Anna"]
+_PARTS = ["ka", "ro", "vin", "shen", "lov", "mar", "tek", "bul", "dor", "zan", "pet", "gor"]
+_NAMES = sorted(
+    {
+        f"{_PICK.choice(_FIRST)} {''.join(_PICK.choices(_PARTS, k=3)).capitalize()}ov"
+        for _ in range(400)
+    }
+)
+_INDEX = NameIndex(_person(f"x{i}", n) for i, n in enumerate(_NAMES))
+
+
+@st.composite
+def _typed(draw: st.DrawFn) -> tuple[str, str]:
+    name = draw(st.sampled_from(_NAMES))
+    k = draw(st.integers(0, len(name) - 2))
+    edit = draw(st.sampled_from(["swap", "drop", "double", "substitute"]))
+    if name[k] == " " or name[k + 1] == " ":
+        return name, name
+    if edit == "swap":
+        typed = name[:k] + name[k + 1] + name[k] + name[k + 2 :]
+    elif edit == "drop":
+        typed = name[:k] + name[k + 1 :]
+    elif edit == "double":
+        typed = name[: k + 1] + name[k:]
+    else:
+        typed = name[:k] + draw(st.sampled_from("aeiouxz")) + name[k + 1 :]
+    return name, typed
+
+
+@settings(max_examples=80, deadline=None)
+@given(_typed())
+def test_blocking_finds_what_comparing_every_name_finds(pair: tuple[str, str]) -> None:
+    # the reference: compare the query with every name of the table, no blocking
+    name, typed = pair
+    query = parse_name(typed)
+    scores = []
+    for i, other in enumerate(_NAMES):
+        found = compare(query, parse_name(other))
+        if found is not None:
+            scores.append((found.score, f"x{i}"))
+    best_score, best_id = max(scores)
+    matched = _INDEX.match(query)
+    if best_score >= 0.7:
+        assert matched, typed
+        assert matched[0].score == pytest.approx(best_score), (typed, best_id)
+    # and the typed name's own person is among the candidates (one edit in any word)
+    assert f"x{_NAMES.index(name)}" in {m.entity.id for m in matched}, typed
+
+
+def test_the_weights_table_names_every_feature() -> None:
+    assert set(WEIGHTS) == set(Feature)
