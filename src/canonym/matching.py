@@ -98,7 +98,7 @@ _SYLLABIC = frozenset({"Hang", "Hani", "Hans", "Hant"})
 #: Candidates scoring less than this are not reported at all.
 MIN_SCORE = 0.3
 #: How many candidates blocking passes to scoring.
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 32
 #: Blocking keys shared by more entries than this are skipped while rarer keys propose.
 CROWDED = 2000
 
@@ -143,9 +143,10 @@ def _contribution(feature: Feature, value: float, detail: str) -> Contribution:
 
 
 def _latin_similarity(q: Part, e: Part) -> tuple[float, str]:
-    if Role.SUFFIX in {q.role, e.role}:
+    qr, er = q.role, e.role
+    if qr is Role.SUFFIX or er is Role.SUFFIX:
         return (1.0, f"{q.text} = {e.text}") if q.text == e.text else (0.0, "")
-    if q.role is Role.INITIAL or e.role is Role.INITIAL:
+    if qr is Role.INITIAL or er is Role.INITIAL:
         if q.role is e.role:
             return (1.0, "same initial") if q.text == e.text else (0.0, "")
         full = e if q.role is Role.INITIAL else q
@@ -153,13 +154,13 @@ def _latin_similarity(q: Part, e: Part) -> tuple[float, str]:
         if full.text.startswith(initial.text) or full.key.startswith(initial.key):
             return INITIAL_AGREEMENT, f"initial {initial.text} of {full.text}"
         return 0.0, ""
-    if (q.role is Role.PATRONYMIC) != (e.role is Role.PATRONYMIC):
+    if (qr is Role.PATRONYMIC) is not (er is Role.PATRONYMIC):
         return 0.0, ""
     if q.text == e.text:
         return 1.0, f"{q.text} = {e.text}"
     if q.key == e.key:
         return KEY_AGREEMENT, f"{q.text} ~ {e.text} (same key)"
-    strict = Role.FAMILY in {q.role, e.role}
+    strict = qr is Role.FAMILY or er is Role.FAMILY
     sim = part_similarity(q.key, e.key, strict=strict)
     if sim < PART_MIN:
         # a typo can change a key more than the spelling (vIan -> van, Lxn -> lksn); the
@@ -337,7 +338,7 @@ def _packed(reading: Reading, other: Reading) -> Iterable[Reading]:
     parts = reading.parts
     for i in range(len(parts) - 1):
         a, b = parts[i], parts[i + 1]
-        if Role.INITIAL in {a.role, b.role}:
+        if a.role is Role.INITIAL or b.role is Role.INITIAL:
             continue
         joined = a.key + b.key
         if any(part_similarity(joined, k, strict=True) >= PART_MIN for k in keys):
@@ -351,6 +352,8 @@ def compare_readings(q: Reading, e: Reading) -> Comparison | None:
     if q.origin is not Origin.OTHER and q.origin is e.origin:
         return _score(q, e, *_positional(q, e))
     best = _score(q, e, *_align(q.parts, e.parts))
+    if len(q.parts) == len(e.parts):
+        return best
     for qq, ee in [*((x, e) for x in _packed(q, e)), *((q, x) for x in _packed(e, q))]:
         found = _score(qq, ee, *_align(qq.parts, ee.parts))
         if found is not None and (best is None or found.score > best.score):
@@ -376,11 +379,15 @@ def compare(
         origins(query) & (entity_origins if entity_origins is not None else origins(entry))
     )
     best: Comparison | None = None
+    native = [e for e in entry.readings if e.origin is not Origin.OTHER]
     for q in query.readings:
         if len(q.parts) == 1:
-            # one word: the family name of any reading of the other name, or no one
-            for e in entry.readings:
+            # one word: the family name of the other name (as its Korean or Chinese reading
+            # says, when it has one), agreeing fully or by key, or no one
+            for e in native or entry.readings:
                 found = _score(q, e, *_align(q.parts, e.parts))
+                if found is not None and found.contributions[0].value < KEY_AGREEMENT:
+                    continue
                 if found is not None and (best is None or found.score > best.score):
                     best = found
             continue
@@ -420,9 +427,12 @@ def reading_keys(reading: Reading) -> set[str]:
     for part in reading.parts:
         if part.role is Role.INITIAL or len(part.key) < 2:
             continue
-        out.add(f"o:{part.key}")
-        if len(part.key) >= 4:
-            out.update(f"o:{d}" for d in _deletions(part.key))
+        # the key, and the spelling too where they differ: a typo can move a key further
+        # than one edit (Zanpetzanov's tz is one letter of the key, zt two)
+        for form in {part.key, part.text}:
+            out.add(f"o:{form}")
+            if len(form) >= 4:
+                out.update(f"o:{d}" for d in _deletions(form))
     return out
 
 
@@ -515,7 +525,7 @@ class NameIndex:
             for refs in crowded[:1]:
                 for ref in refs[:CROWDED]:
                     weight[ref] += 1.0
-        best = heapq.nlargest(4 * MAX_CANDIDATES, weight.items(), key=lambda kv: (kv[1], -kv[0]))
+        best = heapq.nlargest(2 * MAX_CANDIDATES, weight.items(), key=lambda kv: (kv[1], -kv[0]))
         return [ref for ref, _ in best]
 
     def match(self, query: Name, wanted: frozenset[Kind] | None = None) -> list[NameMatch]:

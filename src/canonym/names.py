@@ -23,7 +23,7 @@ from itertools import islice
 from attrs import frozen
 from unidecode import unidecode
 
-from .text import analyze, detect_script
+from .text import APOSTROPHES, analyze, detect_script
 from .translit import cyrillic, han, hangul
 
 __all__ = [
@@ -139,7 +139,7 @@ _PATRONYMIC = re.compile(
 _KO_SYLLABLE = re.compile(
     r"(?:kk|tt|pp|ss|jj|tch|ch|sh|kh|th|ph|[gknrdlmbpsjhtcwy])?"
     r"(?:yeo|yae|wae|weo|you|eo|eu|ae|oe|wa|wo|we|wi|ui|ya|yo|yu|ye|oo|ou|ee|a|e|i|o|u)"
-    r"(?:ng|k|n|l|m|p|t)?"
+    r"(?:ng|k|n|l|r|m|p|t)?"
 )
 
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
@@ -183,6 +183,18 @@ def _latin_words(text: str) -> list[tuple[str, bool]]:
 def _chinese_surnames() -> frozenset[str]:
     raw = (resources.files("canonym") / "data" / "linker_words.toml").read_bytes()
     return frozenset(tomllib.loads(raw.decode("utf-8"))["chinese_surnames"])
+
+
+@cache
+def _chinese_surname_readings() -> dict[str, frozenset[str]]:
+    """Each Chinese surname's pinyin, and its Wade-Giles spellings, to the pinyin it reads."""
+    out: dict[str, set[str]] = {}
+    for surname in _chinese_surnames():
+        out.setdefault(surname, set()).add(surname)
+        wade_giles = han.pinyin_to_wade_giles(surname.capitalize())
+        if wade_giles:
+            out.setdefault(_fold_word(wade_giles), set()).add(surname)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=16384)
@@ -245,7 +257,7 @@ def _korean_readings(
         at = marked[0] if marked else 0
         if (words[at],) in korean_syllables(words[at]):
             # a surname the table lacks (Min, Pyon): known by its sound alone
-            places.append((at, frozenset({_UNLISTED + hangul.loose(hangul.skeleton(words[at]))})))
+            places.append((at, frozenset()))
     out: list[Reading] = []
     for family_at, classes in places:
         family = words[family_at]
@@ -257,10 +269,14 @@ def _korean_readings(
                 splits = []
                 break
             splits = [(*s, *o) for s in splits for o in options if len(s) + len(o) <= 3]
+        # the surname also by its sound, so that a surname the table lacks (or a spelling it
+        # lacks: ISO 9's Čoe folded to Coe) meets the same sound on the other side
+        sound = frozenset({_UNLISTED + hangul.skeleton(family)})
         for syllables in splits[:4]:
-            fam = Part(text=family, key=min(classes), role=Role.FAMILY, alt=classes)
+            key = min(classes) if classes else min(sound)
+            fam = Part(text=family, key=key, role=Role.FAMILY, alt=classes | sound)
             parts = (fam, *(_korean_part(s) for s in syllables))
-            why = f"surname {min(classes)} ({family}) and Korean syllables"
+            why = f"surname {key} ({family}) and Korean syllables"
             out.append(Reading(Origin.KOREAN, parts, route, why, generated))
     return out
 
@@ -287,10 +303,7 @@ def _chinese_readings(words: list[str], route: str, generated: bool) -> list[Rea
     if not 2 <= len(words) <= 3:
         return []
     family, given = words[0], words[1:]
-    surnames = {family} if family in _chinese_surnames() else set()
-    for reading in han.wade_giles_candidates(family):
-        if _fold_word(reading) in _chinese_surnames():
-            surnames.add(_fold_word(reading))
+    surnames = _chinese_surname_readings().get(family)
     if not surnames:
         return []
     options = _pinyin_options(given, " ".join(words))
@@ -393,11 +406,12 @@ def _hangul_readings(text: str) -> list[Reading]:
         return []
     surname, given = hangul.split_name(letters)
     classes = hangul.surname_classes(surname)
-    if not classes and len(surname) == 1:
-        classes = frozenset({_UNLISTED + hangul.loose(hangul.hangul_skeleton(surname))})
+    if len(surname) == 1:
+        classes |= {_UNLISTED + hangul.hangul_skeleton(surname)}
     readings: list[Reading] = []
     if classes and 1 <= len(given) <= 3:
-        fam = Part(text=surname, key=min(classes), role=Role.FAMILY, alt=classes)
+        listed = classes - {c for c in classes if c.startswith(_UNLISTED)}
+        fam = Part(text=surname, key=min(listed or classes), role=Role.FAMILY, alt=classes)
         parts: list[Part] = [fam]
         for syllable in given:
             key = hangul.hangul_skeleton(syllable)
@@ -440,22 +454,28 @@ def _south(syllable: str) -> str:
 
 
 def _kontsevich_parts(word: str) -> list[Part] | None:
-    """The given-name syllables of one Cyrillic word read as Kontsevich (``Кванчхоль``)."""
+    """The given-name syllables of one Cyrillic word read as Kontsevich (``Кванчхоль``);
+    Russian print drops the dots of ё, so a syllable with е also reads as ё (``Е Чжон``)."""
     latin = re.sub(r"[^a-z]", "", hangul.kontsevich_latin(word))
     options = korean_syllables(latin)
     if not options:
         return None
+    dotted = re.sub(r"[^a-z]", "", hangul.kontsevich_latin(word.casefold().replace("е", "ё")))
+    other = korean_syllables(dotted) if dotted != latin else ()
     out: list[Part] = []
-    for syllable in options[0]:
+    for k, syllable in enumerate(options[0]):
         key = hangul.loose(hangul.skeleton(syllable))
-        out.append(Part(text=syllable, key=key, role=Role.GIVEN, alt=frozenset({key})))
+        alt = {key}
+        if other and len(other[0]) == len(options[0]):
+            alt.add(hangul.loose(hangul.skeleton(other[0][k])))
+        out.append(Part(text=syllable, key=key, role=Role.GIVEN, alt=frozenset(alt)))
     return out
 
 
 def _cyrillic_readings(text: str) -> list[Reading]:
     text = _repair_cyrillic(text)
     readings: list[Reading] = []
-    words = text.split()
+    words = re.split(r"[\s\-\u2010\u2011]+", text.strip())
     if 2 <= len(words) <= 4:
         classes = hangul.surname_classes(words[0])
         given_parts: list[Part] = []
@@ -472,15 +492,19 @@ def _cyrillic_readings(text: str) -> list[Reading]:
             readings.append(
                 Reading(Origin.KOREAN, (fam, *given_parts), "Kontsevich Cyrillic", why, True)
             )
+    lang = cyrillic.guess_language(text)
     seen: set[str] = set()
-    for system, spelled in cyrillic.transliterations(text).items():
-        if spelled in seen:
-            continue
-        seen.add(spelled)
-        readings += _latin_readings(spelled, f"{system} transliteration", True)
-        if len(seen) >= 4:
-            break
+    for system in _CYRILLIC_SYSTEMS[lang]:
+        spelled = cyrillic.transliterate(text, system, lang)
+        if spelled not in seen:
+            seen.add(spelled)
+            readings += _latin_readings(spelled, f"{system} transliteration", True)
     return readings
+
+
+#: The transliteration systems a Cyrillic name is read through: the press's, the standard
+#: one, and ISO 9 (whose single letters the normaliser folds to the plainest spelling).
+_CYRILLIC_SYSTEMS = {"ru": ("press", "bgn", "icao", "iso9"), "uk": ("kmu2010", "icao", "iso9")}
 
 
 def _han_readings(text: str) -> list[Reading]:
@@ -529,7 +553,7 @@ def _fallback_readings(text: str) -> list[Reading]:
 
 
 #: A possessive ending (``Kim Yeong-nam's``, ``Lavrovs'``), as the normaliser drops it.
-_POSSESSIVE = re.compile(r"(?<=\S)['\u2019]s(?!\w)|(?<=s)['\u2019](?!\w)")
+_POSSESSIVE = re.compile(rf"(?<=\S)[{APOSTROPHES}]s(?!\w)|(?<=s)[{APOSTROPHES}](?!\w)")
 #: A bracketed note after a name is not part of it: ``Pak Yong Il (KPA GPB)``.
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 

@@ -22,11 +22,8 @@ from .index import (
     Hit,
     Index,
     closest_position,
-    cyrillic_key,
     marked_key,
     marked_tokens,
-    slavic_key,
-    turns,
 )
 from .linker import Document, link_text
 from .matching import Feature, NameIndex, NameMatch
@@ -48,7 +45,6 @@ from .store import IndexFileError, dump_index, load_index, write_atomically
 from .tables import Tables, default_tables, extend_tables, load_tables
 from .text import Normalized, analyze
 from .titles import parse_title, split_country
-from .translit import cyrillic, han, hangul
 
 __all__ = [
     "AMBIGUITY_FLOOR",
@@ -95,7 +91,6 @@ _PEOPLE = frozenset({Kind.PERSON})
 
 
 _TONES = re.compile(r"(?<=[a-z])[1-5]")  # pinyin tone numbers: xi2 jin4 ping2
-_WORDS = re.compile(r"[\s\-‐‑]+")
 
 #: How much less a generated press spelling counts than a standard system's spelling.
 PRESS_PENALTY = 0.06
@@ -696,7 +691,6 @@ class Resolver:
             *generated,
             lambda f: self._title(f, text, wanted),
             lambda f: self._qualified_org(f, text, wanted),
-            lambda f: self._other_script(f, text, a, wanted),
         )
         # Persons are then matched by the name engine (_with_names), whose candidates compete
         # with whatever these spelling lookups found.
@@ -839,138 +833,6 @@ class Resolver:
                 Method.TITLE,
                 [Evidence(rule="title", detail=detail)],
             )
-
-    def _other_script(
-        self, found: _Found, text: str, a: Normalized, wanted: frozenset[Kind] | None
-    ) -> None:
-        """Hangul, Cyrillic and Han queries: through their spellings in Latin letters."""
-        if text.isascii():  # most queries: none of those scripts
-            return
-        query = text.strip()
-        if hangul.is_hangul(query):
-            surname, given = hangul.split_name(query)
-            names = hangul.romanize_name(query)
-            via = f"{query!r} romanizes as {names.get('kcna', '')!r} (kcna)"
-            for cls in sorted(hangul.surname_classes(surname)):
-                key = f"{cls}|{hangul.hangul_skeleton(given)}"
-                self._hits(found, "korean", key, query, wanted, via=via, score=0.93)
-            return
-        if cyrillic.is_cyrillic(query):
-            lang = cyrillic.guess_language(query)
-            systems = cyrillic.transliterations(query, lang)
-            named = {spelled: system for system, spelled in systems.items()}
-            exact = self.index.tiers["exact"].keys()
-            translit = self.index.tiers["translit"].keys()
-
-            def spelled_as(spellings: Iterable[str]) -> None:
-                for spelled in sorted(spellings):
-                    spelled_a = analyze(spelled)
-                    key, turned = spelled_a.key, spelled_a.tokens
-                    # dozens of spellings, few of them tabled: look before explaining
-                    tabled = key in exact or key in translit
-                    if not tabled and not any(k in exact for k in turns(turned)):
-                        continue
-                    system = named.get(spelled, "press")
-                    via = f"{query!r} transliterates as {spelled!r} ({system})"
-                    for tier in ("exact", "translit"):
-                        self._hits(found, tier, key, spelled, wanted, via=via, score=0.92)
-                    self._turned(found, "exact", turned, spelled, wanted, via=via, score=0.92)
-
-            # each system's spelling; then the press's mixtures of them, through the
-            # romanization-blind key of Russian and Ukrainian names; then, for names without
-            # that key, the mixtures one by one (dozens: the slowest way, so the last)
-            spelled_as(named)
-            if found:
-                return
-            keys: dict[str, str] = {}
-            for spelled in sorted(named):
-                keys.setdefault(slavic_key(analyze(spelled).tokens), spelled)
-            for key, spelled in keys.items():
-                if key:
-                    via = f"{query!r} transliterates as {spelled!r} ({named[spelled]})"
-                    self._slavic(found, analyze(spelled), wanted, via=via)
-            if found:
-                return
-            spelled_as(set(cyrillic.spellings(query, lang)) - set(named))
-            if found:
-                return
-            via = f"{query!r} matches with Ukrainian letters read as Russian ones"
-            self._hits(found, "cyrillic", cyrillic_key(a.key), query, wanted, via=via, score=0.9)
-            if found:
-                return
-            # the words as written (normalisation reads ё as е, which Kontsevich keeps apart)
-            tokens = [w for w in _WORDS.split(query.casefold()) if w]
-            if len(tokens) < 2:
-                return
-            for family, rest in ((tokens[0], tokens[1:]), (tokens[-1], tokens[:-1])):
-                classes = sorted(hangul.surname_classes(family))
-                for skeleton in sorted(hangul.cyrillic_korean_skeletons(" ".join(rest))):
-                    for cls in classes:
-                        via = (
-                            f"{query!r} reads as a Korean name in Russian transcription "
-                            f"(surname {cls}, given-name key {skeleton!r})"
-                        )
-                        self._hits(
-                            found,
-                            "korean_loose",
-                            f"{cls}|{skeleton}",
-                            query,
-                            wanted,
-                            via=via,
-                            score=0.88,
-                        )
-            return
-        if han.is_han(query):
-            pinyin = han.han_name_to_pinyin(query)
-            if pinyin:
-                via = f"{query!r} reads as {pinyin!r} (pinyin)"
-                key = analyze(pinyin).key
-                for tier in ("exact", "translit"):
-                    self._hits(found, tier, key, pinyin, wanted, via=via, score=0.9)
-
-    def _slavic(
-        self,
-        found: _Found,
-        a: Normalized,
-        wanted: frozenset[Kind] | None,
-        via: str | None = None,
-    ) -> None:
-        """A Russian or Ukrainian name in a romanization the tables do not list (ICAO's
-        ``Evgenij``, ISO 9's ``Čerov`` as ``Cerov``, for a tabled ``Yevgeniy``, ``Cherov``):
-        by the romanization-blind key of the whole name, in either name order."""
-        t = a.tokens
-        if not slavic_key(t):
-            return
-        skeleton = cyrillic.latin_skeleton
-
-        def words(alias: Alias) -> tuple[str, ...]:
-            return tuple(skeleton(w) for w in analyze(alias.text).tokens)
-
-        orders: list[tuple[str, float, Callable[[Alias], bool] | None]] = [
-            (slavic_key(t), 0.0, None)
-        ]
-        for key, test in _turnings(tuple(skeleton(w) for w in t), words):
-            orders.append((key, 0.02, test))
-        for k, cost, fits in orders:
-            for hit in self.index.lookup("slavic", k):
-                if wanted is not None and hit.entity.kind not in wanted:
-                    continue
-                if fits is not None and not fits(hit.aliases[0]):
-                    continue
-                alias = hit.aliases[0]
-                order = " in the other name order" if cost else ""
-                detail = (
-                    f"same romanization-blind key {k!r} as {hit.entity.id}'s spelling "
-                    f"{alias.text!r}{order}{_tags(alias)}"
-                )
-                if via:
-                    detail = f"{via}, which has the {detail}"
-                found.add(
-                    hit.entity,
-                    METHOD_SCORES[Method.SKELETON] - 0.02 - cost,
-                    Method.SKELETON,
-                    [Evidence(rule="slavic-skeleton", detail=detail, alias=alias)],
-                )
 
     def _decide(
         self,

@@ -37,6 +37,7 @@ from attrs import frozen
 from unidecode import unidecode
 
 __all__ = [
+    "APOSTROPHES",
     "LEADING_QUALIFIERS",
     "Normalized",
     "analyze",
@@ -82,7 +83,8 @@ _SPELLING: dict[str, str] = {
     "praesidium": "presidium",
 }
 
-_APOSTROPHES = "'\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032\u02b9\u02ba\uff07\u201b"
+#: Every character the normaliser reads as an apostrophe.
+APOSTROPHES = _APOSTROPHES = "'\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032\u02b9\u02ba\uff07\u201b"
 _DOUBLE_QUOTES = '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f'
 _HYPHENS = "-\u2010\u2011\u2012\u00ad\ufe63\uff0d"
 _DASHES = "\u2013\u2014\u2015\u2212\u2e3a\u2e3b"
