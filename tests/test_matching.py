@@ -258,3 +258,44 @@ def test_blocking_finds_what_comparing_every_name_finds(pair: tuple[str, str]) -
 
 def test_the_weights_table_names_every_feature() -> None:
     assert set(WEIGHTS) == set(Feature)
+
+
+# ---------------------------------------------------------------------------------------------
+# Arabic script: consonants
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [
+        ("Muhammad", "محمد"),
+        ("Mohamed", "محمد"),
+        ("Hussein", "حسين"),
+        ("Abdullah", "العبدالله"),  # the article off, -ah as ة
+        ("Shahvarpour", "شاهوارپور"),  # Persian پ, و dropped on both sides
+        ("Imaninejad", "ایمانی نژاد".replace(" ", "")),
+    ],
+)
+def test_latin_and_arabic_spellings_share_their_consonants(latin: str, arabic: str) -> None:
+    from canonym.names import arabic_consonants, latin_consonants
+
+    assert latin_consonants(latin.lower()) == arabic_consonants(arabic)
+
+
+@pytest.mark.parametrize(
+    ("entry", "query"),
+    [
+        ("Yasar Hussein IBRAHIM", "ياسر حسين ابراهيم"),
+        ("Sayed Hojatollah QUREISHI", "سید حجت الله قریشی"),  # حجت الله written apart
+        ("Ali Reza BALALI", "علیرضا بلالی"),  # Ali Reza written as one word
+        ("ABSALAN Parviz", "آبسالان پرویز"),
+    ],
+)
+def test_arabic_script_reaches_a_latin_spelling(entry: str, query: str) -> None:
+    r = _resolver(entry, "Hassan ROUHANI", "Bashar AL-ASSAD").resolve(query)
+    assert (r.status, r.id) == (Status.MATCHED, "P0"), r.explain()
+
+
+def test_latin_spellings_are_not_compared_by_consonants_alone() -> None:
+    # Bashar and Bushra share their consonants; only Arabic script, which writes no short
+    # vowels, is compared by them
+    assert _resolver("Bushra AL-ASSAD").resolve("Bashar AL-ASSAD").status is not Status.MATCHED

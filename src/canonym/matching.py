@@ -16,6 +16,7 @@ from __future__ import annotations
 import enum
 import heapq
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
@@ -24,7 +25,7 @@ import jellyfish
 from attrs import evolve, frozen
 
 from .model import Alias, Entity, Kind
-from .names import Name, Origin, Part, Reading, Role, parse_name
+from .names import Name, Origin, Part, Reading, Role, latin_consonants, parse_name
 
 __all__ = [
     "WEIGHTS",
@@ -90,6 +91,8 @@ LOOSE_AGREEMENT = 0.9
 #: What a Hangul syllable scores against a Latin one with its key that none of the systems
 #: spells it with (``yeong`` for 용, whose key is that of 영).
 SPELLED_APART = 0.8
+#: What a part written in Arabic script scores when its consonants are another's.
+CONSONANT_AGREEMENT = 0.9
 #: What two Latin parts score when they differ but share the romanization-blind key
 #: (``sergey`` / ``sergei``).
 KEY_AGREEMENT = 0.97
@@ -97,6 +100,10 @@ KEY_AGREEMENT = 0.97
 _SYLLABIC = frozenset({"Hang", "Hani", "Hans", "Hant"})
 #: Candidates scoring less than this are not reported at all.
 MIN_SCORE = 0.3
+#: Candidates sharing less than this part of the best candidate's blocking weight are dropped.
+RELATIVE_WEIGHT = 0.0
+#: How many of the best candidates are explained and reported.
+MAX_REPORTED = 10
 #: How many candidates blocking passes to scoring.
 MAX_CANDIDATES = 32
 #: Blocking keys shared by more entries than this are skipped while rarer keys propose.
@@ -142,24 +149,38 @@ def _contribution(feature: Feature, value: float, detail: str) -> Contribution:
 # Part similarity and alignment
 
 
-def _latin_similarity(q: Part, e: Part) -> tuple[float, str]:
+#: How a pair of parts agrees, for the explanation (``_why``).
+_SAME, _SAME_KEY, _NEAR, _INITIAL, _COARSE, _APART, _SURNAME, _CONSONANTS = range(8)
+
+#: An aligned pair: query part, tabled part, similarity, how they agree.
+_Pair = tuple[int, int, float, int]
+
+
+def _latin_similarity(q: Part, e: Part) -> tuple[float, int]:
+    if q.skeletal or e.skeletal:
+        # Arabic script: the consonants are all it writes
+        if not q.consonants or not e.consonants:
+            return 0.0, _SAME
+        if q.consonants == e.consonants:
+            return CONSONANT_AGREEMENT, _CONSONANTS
+        near = part_similarity(q.consonants, e.consonants, strict=True)
+        return (near * CONSONANT_AGREEMENT, _CONSONANTS) if near >= PART_MIN else (0.0, _SAME)
     qr, er = q.role, e.role
     if qr is Role.SUFFIX or er is Role.SUFFIX:
-        return (1.0, f"{q.text} = {e.text}") if q.text == e.text else (0.0, "")
+        return (1.0, _SAME) if q.text == e.text else (0.0, _SAME)
     if qr is Role.INITIAL or er is Role.INITIAL:
-        if q.role is e.role:
-            return (1.0, "same initial") if q.text == e.text else (0.0, "")
-        full = e if q.role is Role.INITIAL else q
-        initial = q if q.role is Role.INITIAL else e
+        if qr is er:
+            return (1.0, _SAME) if q.text == e.text else (0.0, _SAME)
+        full, initial = (e, q) if qr is Role.INITIAL else (q, e)
         if full.text.startswith(initial.text) or full.key.startswith(initial.key):
-            return INITIAL_AGREEMENT, f"initial {initial.text} of {full.text}"
-        return 0.0, ""
+            return INITIAL_AGREEMENT, _INITIAL
+        return 0.0, _SAME
     if (qr is Role.PATRONYMIC) is not (er is Role.PATRONYMIC):
-        return 0.0, ""
+        return 0.0, _SAME
     if q.text == e.text:
-        return 1.0, f"{q.text} = {e.text}"
+        return 1.0, _SAME
     if q.key == e.key:
-        return KEY_AGREEMENT, f"{q.text} ~ {e.text} (same key)"
+        return KEY_AGREEMENT, _SAME_KEY
     strict = qr is Role.FAMILY or er is Role.FAMILY
     sim = part_similarity(q.key, e.key, strict=strict)
     if sim < PART_MIN:
@@ -167,9 +188,27 @@ def _latin_similarity(q: Part, e: Part) -> tuple[float, str]:
         # spellings themselves are held to the stricter measure, except short ones
         short = max(len(q.text), len(e.text)) <= 4
         sim = part_similarity(q.text, e.text, strict=strict or not short)
-    if sim < PART_MIN:
-        return 0.0, ""
-    return sim, f"{q.text} ~ {e.text} ({sim:.2f})"
+    return (sim, _NEAR) if sim >= PART_MIN else (0.0, _SAME)
+
+
+def _why(q: Part, e: Part, sim: float, how: int) -> str:
+    if how == _SAME:
+        return f"{q.text} = {e.text}"
+    if how == _SAME_KEY:
+        return f"{q.text} ~ {e.text} (same key)"
+    if how == _INITIAL:
+        return f"initial {q.text if q.role is Role.INITIAL else e.text} of " + (
+            e.text if q.role is Role.INITIAL else q.text
+        )
+    if how == _COARSE:
+        return f"{q.text} ~ {e.text} (coarse key)"
+    if how == _APART:
+        return f"{q.text} ~ {e.text} (same key, not a spelling of it)"
+    if how == _SURNAME:
+        return f"surname {q.text} = {e.text}"
+    if how == _CONSONANTS:
+        return f"{q.text} ~ {e.text} (consonants {q.consonants} / {e.consonants})"
+    return f"{q.text} ~ {e.text} ({sim:.2f})"
 
 
 def part_similarity(a: str, b: str, *, strict: bool = False) -> float:
@@ -180,39 +219,41 @@ def part_similarity(a: str, b: str, *, strict: bool = False) -> float:
     if a == b:
         return 1.0
     longest = max(len(a), len(b))
-    if min(len(a), len(b)) <= 3:
+    shortest = min(len(a), len(b))
+    if shortest <= 3:
         # short parts: one letter typed for another (lxn / lin), or one letter lost from a
         # longer word (van / ivan); never a letter more or less between short words (an / ang)
-        if strict or min(len(a), len(b)) < 3:
+        if strict or shortest < 3 or longest - shortest > 1:
             return 0.0
         one = jellyfish.damerau_levenshtein_distance(a, b) == 1
         return PART_MIN if one and (len(a) == len(b) or longest >= 4) else 0.0
+    limit = longest // (4 if strict else 3)
+    if longest - shortest > limit:
+        return 0.0  # more letters more or less than edits allowed: no need to count them
     edits = jellyfish.damerau_levenshtein_distance(a, b)
-    if edits * (4 if strict else 3) > longest:
+    if edits > limit:
         return 0.0
     return (jellyfish.jaro_winkler_similarity(a, b) + 1.0 - edits / longest) / 2.0
 
 
-def _align(
-    q: Sequence[Part], e: Sequence[Part]
-) -> tuple[list[tuple[int, int, float, str]], list[int], list[int]]:
+def _align(q: Sequence[Part], e: Sequence[Part]) -> tuple[list[_Pair], list[int], list[int]]:
     """A one-to-one alignment of parts, greedy by similarity (ties by position)."""
     scored = []
     for i, qp in enumerate(q):
         for j, ep in enumerate(e):
-            sim, why = _latin_similarity(qp, ep)
+            sim, how = _latin_similarity(qp, ep)
             if sim > 0.0:
-                scored.append((-sim, abs(i - j), i, j, why))
+                scored.append((-sim, abs(i - j), i, j, how))
     scored.sort()
     used_q: set[int] = set()
     used_e: set[int] = set()
-    pairs: list[tuple[int, int, float, str]] = []
-    for neg, _, i, j, why in scored:
+    pairs: list[_Pair] = []
+    for neg, _, i, j, how in scored:
         if i in used_q or j in used_e:
             continue
         used_q.add(i)
         used_e.add(j)
-        pairs.append((i, j, -neg, why))
+        pairs.append((i, j, -neg, how))
     return (
         pairs,
         [i for i in range(len(q)) if i not in used_q],
@@ -220,35 +261,31 @@ def _align(
     )
 
 
-def _korean_syllable(q: Part, e: Part) -> tuple[float, str]:
-    native = q if q.spelled else e if e.spelled else None
-    latin = (e if native is q else q) if native is not None else None
-    if native is not None and latin is not None and not latin.spelled:
+def _korean_syllable(q: Part, e: Part) -> tuple[float, int]:
+    if (q.spelled and not e.spelled) or (e.spelled and not q.spelled):
         # Hangul against Latin: sharper than the key (yeong is 영 only; yong 영 or 용)
+        native, latin = (q, e) if q.spelled else (e, q)
         if latin.text in native.spelled:
-            return 1.0, f"{q.text} = {e.text}"
+            return 1.0, _SAME
         if q.key == e.key:
-            return SPELLED_APART, f"{q.text} ~ {e.text} (same key, not a spelling of it)"
+            return SPELLED_APART, _APART
     if q.key == e.key:
-        return 1.0, f"{q.text} = {e.text}"
+        return 1.0, _SAME
     if q.keys & e.keys:
-        return LOOSE_AGREEMENT, f"{q.text} ~ {e.text} (coarse key)"
-    return 0.0, ""
+        return LOOSE_AGREEMENT, _COARSE
+    return 0.0, _SAME
 
 
-def _positional(
-    q: Reading, e: Reading
-) -> tuple[list[tuple[int, int, float, str]], list[int], list[int]]:
+def _positional(q: Reading, e: Reading) -> tuple[list[_Pair], list[int], list[int]]:
     """Korean and Chinese names: surname to surname, given syllables in order. A syllable one
     name has and the other lacks makes another given name, so it stands against the other
     name's last syllable: a contradiction, not an omission (``Kang Young Man`` is not
     ``Kang Ryong``)."""
-    pairs: list[tuple[int, int, float, str]] = []
+    pairs: list[_Pair] = []
     bad_q: list[int] = []
     bad_e: list[int] = []
-    qf, ef = q.parts[0], e.parts[0]
-    if qf.keys & ef.keys:
-        pairs.append((0, 0, 1.0, f"surname {qf.text} = {ef.text}"))
+    if q.parts[0].keys & e.parts[0].keys:
+        pairs.append((0, 0, 1.0, _SURNAME))
     else:
         bad_q.append(0)
         bad_e.append(0)
@@ -258,58 +295,78 @@ def _positional(
             bad_q.append(min(k, len(qg) - 1) + 1)
             bad_e.append(min(k, len(eg) - 1) + 1)
             continue
-        sim, why = _korean_syllable(qg[k], eg[k])
+        sim, how = _korean_syllable(qg[k], eg[k])
         if sim > 0.0:
-            pairs.append((k + 1, k + 1, sim, why))
+            pairs.append((k + 1, k + 1, sim, how))
         else:
             bad_q.append(k + 1)
             bad_e.append(k + 1)
     return pairs, bad_q, bad_e
 
 
-def _score(
+#: One feature's value, and what it says (filled in only when a comparison is explained).
+_Value = tuple[Feature, float, str]
+
+
+def _values(
     q: Reading,
     e: Reading,
-    pairs: list[tuple[int, int, float, str]],
+    pairs: list[_Pair],
     extra: list[int],
     omitted: list[int],
-) -> Comparison | None:
+    explain: bool,
+) -> list[_Value] | None:
+    """The features of one alignment; ``None`` when it names no one. Details are written
+    only when ``explain`` (scoring thousands of candidates needs the numbers alone)."""
     if not pairs:
         return None
-    weights = [0.5 if q.parts[i].role is Role.INITIAL else 1.0 for i, _, _, _ in pairs]
-    agreement = sum(w * s for w, (_, _, s, _) in zip(weights, pairs, strict=True)) / sum(weights)
-    out = [_contribution(Feature.AGREEMENT, agreement, ", ".join(p[3] for p in pairs))]
+    total_w = agreed = 0.0
+    for i, _, sim, _ in pairs:
+        w = 0.5 if q.parts[i].role is Role.INITIAL else 1.0
+        total_w += w
+        agreed += w * sim
+    detail = ""
+    if explain:
+        detail = ", ".join(_why(q.parts[i], e.parts[j], sim, how) for i, j, sim, how in pairs)
+    out: list[_Value] = [(Feature.AGREEMENT, agreed / total_w, detail)]
     if len(q.parts) == 1 and len(e.parts) > 1:
         if not _is_family(e, pairs[0][1]):
             return None  # a given name alone names no one
-        out.append(_contribution(Feature.FAMILY_ALONE, 1.0, f"{e.parts[pairs[0][1]].text} alone"))
-        return _total(q, e, out)
+        out.append((Feature.FAMILY_ALONE, 1.0, f"{e.parts[pairs[0][1]].text} alone"))
+        return out
     # a generational suffix on one side only tells two people apart (Donald Trump Jr.)
     suffixes = [i for i in extra if q.parts[i].role is Role.SUFFIX]
     suffixes += [j for j in omitted if e.parts[j].role is Role.SUFFIX]
-    extra = [i for i in extra if q.parts[i].role is not Role.SUFFIX]
-    omitted = [j for j in omitted if e.parts[j].role is not Role.SUFFIX]
-    clashes = min(len(extra), len(omitted))
-    short = all(max(len(q.parts[i].text), len(e.parts[j].text)) <= 5 for i, j, _, _ in pairs)
-    if len(pairs) > 1 and short and max(sim for _, _, sim, _ in pairs) < KEY_AGREEMENT:
-        out.append(_contribution(Feature.NO_ANCHOR, 1.0, "every part only nearly agrees"))
-    if clashes:
-        what = ", ".join(
-            f"{q.parts[i].text} / {e.parts[j].text}"
-            for i, j in zip(extra[:clashes], omitted[:clashes], strict=True)
-        )
-        out.append(_contribution(Feature.CONTRADICTION, clashes, what))
     if suffixes:
-        out.append(_contribution(Feature.CONTRADICTION, len(suffixes), "a suffix on one side"))
+        extra = [i for i in extra if q.parts[i].role is not Role.SUFFIX]
+        omitted = [j for j in omitted if e.parts[j].role is not Role.SUFFIX]
+    clashes = min(len(extra), len(omitted))
+    if (
+        len(pairs) > 1
+        and max(p[2] for p in pairs) < KEY_AGREEMENT
+        and all(p[3] != _CONSONANTS for p in pairs)
+        and all(max(len(q.parts[i].text), len(e.parts[j].text)) <= 5 for i, j, _, _ in pairs)
+    ):
+        out.append((Feature.NO_ANCHOR, 1.0, "every part only nearly agrees"))
+    if clashes:
+        what = ""
+        if explain:
+            what = ", ".join(
+                f"{q.parts[i].text} / {e.parts[j].text}"
+                for i, j in zip(extra[:clashes], omitted[:clashes], strict=True)
+            )
+        out.append((Feature.CONTRADICTION, float(clashes), what))
+    if suffixes:
+        out.append((Feature.CONTRADICTION, float(len(suffixes)), "a suffix on one side"))
     if len(extra) > clashes:
-        words = ", ".join(q.parts[i].text for i in extra[clashes:])
-        out.append(_contribution(Feature.EXTRA_PART, len(extra) - clashes, words))
+        words = ", ".join(q.parts[i].text for i in extra[clashes:]) if explain else ""
+        out.append((Feature.EXTRA_PART, float(len(extra) - clashes), words))
     if len(omitted) > clashes:
-        words = ", ".join(e.parts[j].text for j in omitted[clashes:])
-        out.append(_contribution(Feature.OMITTED_PART, len(omitted) - clashes, words))
+        words = ", ".join(e.parts[j].text for j in omitted[clashes:]) if explain else ""
+        out.append((Feature.OMITTED_PART, float(len(omitted) - clashes), words))
     if len(pairs) == 1 and len(e.parts) > 1:
-        out.append(_contribution(Feature.ONE_PART, 1.0, "one part agrees"))
-    return _total(q, e, out)
+        out.append((Feature.ONE_PART, 1.0, "one part agrees"))
+    return out
 
 
 def _is_family(reading: Reading, j: int) -> bool:
@@ -323,47 +380,118 @@ def _is_family(reading: Reading, j: int) -> bool:
     return j == len(reading.parts) - 1 and reading.parts[j].role is Role.UNKNOWN
 
 
-def _total(q: Reading, e: Reading, out: list[Contribution]) -> Comparison:
+def _total(q: Reading, e: Reading, values: list[_Value]) -> float:
+    points = sum(WEIGHTS[f] * v for f, v, _ in values)
     if q.generated or e.generated:
-        route = q.route if q.generated else e.route
-        out.append(_contribution(Feature.GENERATED, 1.0, route))
+        points += WEIGHTS[Feature.GENERATED]
+    return min(1.0, max(0.0, points))
+
+
+def _comparison(q: Reading, e: Reading, values: list[_Value]) -> Comparison:
+    out = [_contribution(f, v, d) for f, v, d in values]
+    if q.generated or e.generated:
+        out.append(_contribution(Feature.GENERATED, 1.0, q.route if q.generated else e.route))
     score = min(1.0, max(0.0, sum(c.points for c in out)))
     return Comparison(score=score, contributions=tuple(out), query=q, entry=e)
 
 
 def _packed(reading: Reading, other: Reading) -> Iterable[Reading]:
     """``reading`` with two neighbouring parts written as one, where the other name has a
-    part like the two together (``Roham Bakhsh`` / ``Rohambakhsh``)."""
-    keys = [p.key for p in other.parts if len(p.key) >= 6]
+    part like the two together (``Roham Bakhsh`` / ``Rohambakhsh``; ``Mohammad-Hossein`` /
+    ``محمدحسین``, by consonants when the other is in Arabic script)."""
+    by_consonants = any(p.skeletal for p in (*other.parts, *reading.parts))
+    if by_consonants:
+        targets = [p.consonants for p in other.parts if len(p.consonants) >= 3]
+    else:
+        targets = [p.key for p in other.parts if len(p.key) >= 6]
+    if not targets:
+        return
     parts = reading.parts
     for i in range(len(parts) - 1):
         a, b = parts[i], parts[i + 1]
         if a.role is Role.INITIAL or b.role is Role.INITIAL:
             continue
-        joined = a.key + b.key
-        if any(part_similarity(joined, k, strict=True) >= PART_MIN for k in keys):
+        joined = (
+            _REPEATS.sub(r"\1", a.consonants + b.consonants) if by_consonants else a.key + b.key
+        )
+        if any(part_similarity(joined, k, strict=True) >= PART_MIN for k in targets):
             role = b.role if b.role is not Role.UNKNOWN else a.role
-            one = Part(text=a.text + b.text, key=joined, role=role)
+            one = Part(
+                text=a.text + b.text,
+                key=a.key + b.key,
+                role=role,
+                consonants=latin_consonants(a.text + b.text)
+                if not a.skeletal
+                else _REPEATS.sub(r"\1", a.consonants + b.consonants),
+                skeletal=a.skeletal,
+            )
             yield evolve(reading, parts=(*parts[:i], one, *parts[i + 2 :]))
+
+
+_REPEATS = re.compile(r"(.)\1+")
+
+#: A scored pair of readings, not yet explained: score, query reading, tabled reading, values.
+_Scored = tuple[float, Reading, Reading, list[_Value]]
+
+
+def _rate(q: Reading, e: Reading, explain: bool) -> _Scored | None:
+    """The best score of one query reading against one tabled reading."""
+    if q.origin is not Origin.OTHER and q.origin is e.origin:
+        values = _values(q, e, *_positional(q, e), explain)
+        return None if values is None else (_total(q, e, values), q, e, values)
+    best: _Scored | None = None
+    tries = [(q, e)]
+    if len(q.parts) != len(e.parts):
+        tries += [(x, e) for x in _packed(q, e)] + [(q, x) for x in _packed(e, q)]
+    for qq, ee in tries:
+        values = _values(qq, ee, *_align(qq.parts, ee.parts), explain)
+        if values is not None:
+            score = _total(qq, ee, values)
+            if best is None or score > best[0]:
+                best = (score, qq, ee, values)
+    return best
 
 
 def compare_readings(q: Reading, e: Reading) -> Comparison | None:
     """Score one query reading against one tabled reading (``None``: nothing aligns)."""
-    if q.origin is not Origin.OTHER and q.origin is e.origin:
-        return _score(q, e, *_positional(q, e))
-    best = _score(q, e, *_align(q.parts, e.parts))
-    if len(q.parts) == len(e.parts):
-        return best
-    for qq, ee in [*((x, e) for x in _packed(q, e)), *((q, x) for x in _packed(e, q))]:
-        found = _score(qq, ee, *_align(qq.parts, ee.parts))
-        if found is not None and (best is None or found.score > best.score):
-            best = found
-    return best
+    found = _rate(q, e, explain=True)
+    return None if found is None else _comparison(found[1], found[2], found[3])
 
 
 def origins(name: Name) -> frozenset[Origin]:
     """The origins a name reads with, :attr:`~canonym.names.Origin.OTHER` left out."""
     return frozenset(r.origin for r in name.readings if r.origin is not Origin.OTHER)
+
+
+def _best(
+    query: Name, entry: Name, entity_origins: frozenset[Origin] | None, explain: bool
+) -> _Scored | None:
+    shared = origins(query) & (entity_origins if entity_origins is not None else origins(entry))
+    best: _Scored | None = None
+    native = [e for e in entry.readings if e.origin is not Origin.OTHER]
+    for q in query.readings:
+        if len(q.parts) == 1:
+            # one word: the family name of the other name (as its Korean or Chinese reading
+            # says, when it has one), agreeing fully or by key, or no one
+            for e in native or entry.readings:
+                values = _values(q, e, *_align(q.parts, e.parts), explain)
+                if values is None or values[0][1] < KEY_AGREEMENT:
+                    continue
+                score = _total(q, e, values)
+                if best is None or score > best[0]:
+                    best = (score, q, e, values)
+            continue
+        if shared and q.origin not in shared:
+            continue
+        for e in entry.readings:
+            if shared and e.origin is not q.origin:
+                continue
+            if not shared and (q.origin is not Origin.OTHER or e.origin is not Origin.OTHER):
+                continue
+            found = _rate(q, e, explain)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+    return best
 
 
 def compare(
@@ -375,33 +503,14 @@ def compare(
     ``entity_origins``, the origins of every spelling of the entry's entity, extends this to
     spellings that do not read so themselves (``Li Hongjhong``, a Tongyong spelling, is not
     compared word by word with a pinyin query once ``Li Hongzhong`` reads Chinese)."""
-    shared = set(
-        origins(query) & (entity_origins if entity_origins is not None else origins(entry))
-    )
-    best: Comparison | None = None
-    native = [e for e in entry.readings if e.origin is not Origin.OTHER]
-    for q in query.readings:
-        if len(q.parts) == 1:
-            # one word: the family name of the other name (as its Korean or Chinese reading
-            # says, when it has one), agreeing fully or by key, or no one
-            for e in native or entry.readings:
-                found = _score(q, e, *_align(q.parts, e.parts))
-                if found is not None and found.contributions[0].value < KEY_AGREEMENT:
-                    continue
-                if found is not None and (best is None or found.score > best.score):
-                    best = found
-            continue
-        if shared and q.origin not in shared:
-            continue
-        for e in entry.readings:
-            if shared and e.origin is not q.origin:
-                continue
-            if not shared and (q.origin is not Origin.OTHER or e.origin is not Origin.OTHER):
-                continue
-            found = compare_readings(q, e)
-            if found is not None and (best is None or found.score > best.score):
-                best = found
-    return best
+    found = _best(query, entry, entity_origins, explain=True)
+    return None if found is None else _comparison(found[1], found[2], found[3])
+
+
+def score(query: Name, entry: Name, entity_origins: frozenset[Origin] | None = None) -> float:
+    """:func:`compare`'s score alone, without the explanation (0 when nothing aligns)."""
+    found = _best(query, entry, entity_origins, explain=False)
+    return 0.0 if found is None else found[0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -413,8 +522,9 @@ def _deletions(key: str) -> Iterable[str]:
         yield key[:k] + key[k + 1 :]
 
 
-def reading_keys(reading: Reading) -> set[str]:
-    """The blocking keys of a reading; a query and a tabled name that may match share one."""
+def reading_keys(reading: Reading, *, table: bool = False) -> set[str]:
+    """The blocking keys of a reading; a query and a tabled name that may match share one.
+    Tabled names are also keyed by their consonants, which a query in Arabic script meets."""
     out: set[str] = set()
     if reading.origin is not Origin.OTHER:
         tag = reading.origin.value[0]
@@ -425,7 +535,11 @@ def reading_keys(reading: Reading) -> set[str]:
                     out.add(f"{tag}:{family}:{key}")
         return out
     for part in reading.parts:
-        if part.role is Role.INITIAL or len(part.key) < 2:
+        if part.consonants and (table or part.skeletal) and len(part.consonants) >= 2:
+            out.add(f"c:{part.consonants}")
+            if len(part.consonants) >= 4:
+                out.update(f"c:{d}" for d in _deletions(part.consonants))
+        if part.skeletal or part.role is Role.INITIAL or len(part.key) < 2:
             continue
         # the key, and the spelling too where they differ: a typo can move a key further
         # than one edit (Zanpetzanov's tz is one letter of the key, zt two)
@@ -473,7 +587,7 @@ class NameIndex:
                     natives[entity.id] = (*natives.get(entity.id, ()), name)
                 keys: set[str] = set()
                 for reading in name.readings:
-                    keys |= reading_keys(reading)
+                    keys |= reading_keys(reading, table=True)
                 for key in keys:
                     postings[key].append(ref)
         self._postings: Mapping[str, tuple[int, ...]] = {k: tuple(v) for k, v in postings.items()}
@@ -526,25 +640,40 @@ class NameIndex:
                 for ref in refs[:CROWDED]:
                     weight[ref] += 1.0
         best = heapq.nlargest(2 * MAX_CANDIDATES, weight.items(), key=lambda kv: (kv[1], -kv[0]))
-        return [ref for ref, _ in best]
+        if not best:
+            return []
+        # entries that share far less with the query than the best one does are not it
+        floor = best[0][1] * RELATIVE_WEIGHT
+        return [ref for ref, w in best if w >= floor]
 
     def match(self, query: Name, wanted: frozenset[Kind] | None = None) -> list[NameMatch]:
         """Every candidate entity's best comparison with the query, best first."""
         if wanted is not None and Kind.PERSON not in wanted:
             return []
-        best: dict[str, NameMatch] = {}
         if not query.readings:
             return []
+        # numbers first, for every candidate; words only for the few reported
+        scored: dict[str, tuple[float, int]] = {}
         for ref in self.candidates(query):
-            entity, alias, name = self._entries[ref]
-            found = compare(query, name, self._origins[entity.id])
+            entity, _, name = self._entries[ref]
+            found = _best(query, name, self._origins[entity.id], explain=False)
             if found is None:
                 continue
-            known = best.get(entity.id)
-            if known is None or found.score > known.score:
-                best[entity.id] = NameMatch(entity=entity, alias=alias, comparison=found)
-        if query.script not in _SYLLABIC:
-            for entity_id, m in list(best.items()):
-                best[entity_id] = self._checked_by_native(query, m)
-        kept = [m for m in best.values() if m.score >= MIN_SCORE]
-        return sorted(kept, key=lambda m: (-m.score, m.entity.id))[:MAX_CANDIDATES]
+            known = scored.get(entity.id)
+            if known is None or found[0] > known[0]:
+                scored[entity.id] = (found[0], ref)
+        ranked = sorted(
+            (item for item in scored.items() if item[1][0] >= MIN_SCORE),
+            key=lambda item: (-item[1][0], item[0]),
+        )
+        out: list[NameMatch] = []
+        for _, (_, ref) in ranked[:MAX_REPORTED]:
+            entity, alias, name = self._entries[ref]
+            explained = compare(query, name, self._origins[entity.id])
+            if explained is None:
+                continue
+            m = NameMatch(entity=entity, alias=alias, comparison=explained)
+            if query.script not in _SYLLABIC:
+                m = self._checked_by_native(query, m)
+            out.append(m)
+        return sorted(out, key=lambda m: (-m.score, m.entity.id))

@@ -76,6 +76,10 @@ class Part:
             Wade-Giles syllable); the part agrees with another that shares any key.
         spelled: for a Hangul syllable, its Latin spellings under the romanization systems:
             a Latin syllable among them agrees more than one that only shares the key.
+        consonants: the word's consonant skeleton (:func:`latin_consonants`,
+            :func:`arabic_consonants`), what Arabic script writes of a name.
+        skeletal: the part was written in Arabic script, without short vowels: it agrees by
+            its consonants alone.
     """
 
     text: str
@@ -83,6 +87,8 @@ class Part:
     role: Role
     alt: frozenset[str] = frozenset()
     spelled: frozenset[str] = frozenset()
+    consonants: str = ""
+    skeletal: bool = False
 
     @property
     def keys(self) -> frozenset[str]:
@@ -335,7 +341,9 @@ def _other_reading(words: list[tuple[str, bool]], route: str, generated: bool) -
             role = Role.FAMILY
         else:
             role = Role.UNKNOWN
-        parts.append(Part(text=word, key=part_key(word), role=role))
+        parts.append(
+            Part(text=word, key=part_key(word), role=role, consonants=latin_consonants(word))
+        )
     if not parts:
         return None
     return Reading(Origin.OTHER, tuple(parts), route, "read word by word", generated)
@@ -547,6 +555,110 @@ def _han_readings(text: str) -> list[Reading]:
     return readings
 
 
+# Consonant skeletons: Arabic script writes consonants and long vowels, so a name written in it
+# meets its Latin spellings (Mohammad, Muhammad, Mohamed) by consonants alone.
+
+_LATIN_CONSONANTS = (
+    (re.compile(r"sch|sh|ch"), "S"),
+    (re.compile(r"zh"), "j"),
+    (re.compile(r"kh"), "x"),
+    (re.compile(r"gh"), "g"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"(?:th|dh)"), "z"),
+    (re.compile(r"q|ck|c"), "k"),
+    (re.compile(r"p"), "b"),  # Arabic has no p; Persian پ is read as b as well
+    (re.compile(r"(?<=[aeiou])h$"), ""),  # -ah, -eh: Arabic ة, Persian ه (Abdullah, Fatemeh)
+    (re.compile(r"[aeiouyvw']"), ""),  # و is v, w, u or o: dropped on both sides
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+
+
+@lru_cache(maxsize=65536)
+def latin_consonants(word: str) -> str:
+    """The consonant skeleton of a Latin word as Arabic script would write it: vowels, ``v``,
+    ``w`` and ``y`` dropped (و and ی are vowels or consonants), ``sh``/``kh``/``gh``/``q``
+    read as the letters they stand for, doubles once (``muhammad``, ``mohamed`` -> ``mhmd``;
+    ``zeitoun``, ``zaytun`` -> ``ztn``)."""
+    for pattern, replacement in _LATIN_CONSONANTS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+#: Arabic and Persian letters, as :func:`latin_consonants` writes them; long vowels, hamza
+#: and ain dropped (they are vowels or nothing in Latin spellings).
+_ARABIC = str.maketrans(
+    {
+        **dict.fromkeys("اآأإٱءئؤعىيیوۀةه", ""),
+        "ب": "b",
+        "پ": "b",
+        "ت": "t",
+        "ط": "t",
+        "ث": "z",
+        "ج": "j",
+        "چ": "S",
+        "ح": "h",
+        "خ": "x",
+        "د": "d",
+        "ض": "z",
+        "ذ": "z",
+        "ر": "r",
+        "ز": "z",
+        "ژ": "j",
+        "ظ": "z",
+        "س": "s",
+        "ص": "s",
+        "ش": "S",
+        "غ": "g",
+        "ف": "f",
+        "ق": "k",
+        "ك": "k",
+        "ک": "k",
+        "گ": "g",
+        "ل": "l",
+        "م": "m",
+        "ن": "n",
+        "ٹ": "t",
+        "ڈ": "d",
+        "ڑ": "r",
+        "ں": "n",
+    }
+)
+# ه is h between letters but mostly a vowel at a word's end (Zahra / Fatemeh): kept inside
+_ARABIC_H = re.compile(r"ه(?=.)")
+
+
+def arabic_consonants(word: str) -> str:
+    """The consonant skeleton of an Arabic or Persian word, article ``ال`` taken off:
+    ``محمد`` -> ``mhmd``, ``الحسن`` -> ``hsn``."""
+    word = unicodedata.normalize("NFKC", word)
+    word = re.sub(r"[\u064b-\u065f\u0670]", "", word)  # vowel marks
+    if word.startswith("ال") and len(word) > 3 and word != "الله":
+        word = word[2:]
+    word = _ARABIC_H.sub("h", word).translate(_ARABIC)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-zA-Z]", "", word))
+
+
+def _arabic_readings(text: str) -> list[Reading]:
+    parts: list[Part] = []
+    for word in re.split(r"[\s\u200c\-]+", text):
+        skeleton = arabic_consonants(word)
+        if skeleton:
+            shown = _fold_word(unidecode(word)) or skeleton
+            parts.append(
+                Part(
+                    text=shown,
+                    key=skeleton,
+                    role=Role.UNKNOWN,
+                    consonants=skeleton,
+                    skeletal=True,
+                )
+            )
+    if not parts:
+        return []
+    why = "Arabic script: consonants, as its Latin spellings write them"
+    return [Reading(Origin.OTHER, tuple(parts), "Arabic consonants", why, True)]
+
+
 def _fallback_readings(text: str) -> list[Reading]:
     spelled = unidecode(text)
     return _latin_readings(spelled, "unidecode transliteration", True) if spelled.strip() else []
@@ -586,6 +698,8 @@ def parse_name(text: str) -> Name:
         readings = _cyrillic_readings(source)
     elif script in {"Hani", "Hans", "Hant"}:
         readings = _han_readings(source)
+    elif script == "Arab":
+        readings = _arabic_readings(source)
     else:
         readings = []
     if not readings:
