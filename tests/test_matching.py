@@ -139,6 +139,7 @@ def test_hard_negatives_are_never_merged(entry: str, query: str) -> None:
         ("Reza HAMIDIRAVARI", "Reza HAMIDI RAVARI"),  # two words written as one
         ("Andrei Belousov", "Andrei Belousaw"),  # a typo
         ("Andrei Belousov", "Adnrei Belousov"),  # first letters swapped
+        ("Igor Yevgenyevich Shchegin", "Igor Yevgenyevihc Shchegin"),  # a typo in the ending
     ],
 )
 def test_one_latin_spelling_is_enough(entry: str, query: str) -> None:
@@ -299,3 +300,22 @@ def test_latin_spellings_are_not_compared_by_consonants_alone() -> None:
     # Bashar and Bushra share their consonants; only Arabic script, which writes no short
     # vowels, is compared by them
     assert _resolver("Bushra AL-ASSAD").resolve("Bashar AL-ASSAD").status is not Status.MATCHED
+
+
+def test_the_weights_table_in_the_docs_is_the_code_s() -> None:
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "docs" / "matching.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `([a-z-]+)` \| (-?[0-9.]+) \|", text, re.M))
+    assert {f.value: w for f, w in WEIGHTS.items()} == {k: float(v) for k, v in rows.items()}
+
+
+def test_parts_in_another_order_count_against_a_name() -> None:
+    r = _resolver("Kim U-chung", "Kim Chung U")
+    assert r.resolve("Kim U-cuhng").id == "P0"
+    assert r.resolve("Kim Chung U").id == "P1"
+    # the family name moved to the other end is no other order
+    assert _resolver("Sergey Valeryevich AKSYONOV").resolve("AKSYONOV Sergey Valeryevich").id == (
+        "P0"
+    )

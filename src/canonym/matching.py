@@ -19,6 +19,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 from types import MappingProxyType
 
 import jellyfish
@@ -58,6 +59,9 @@ class Feature(enum.Enum):
     #: the query is the tabled name's family name alone (``Putin``, ``Choe``): enough for a
     #: person no one else in the tables shares it with, never more than that
     FAMILY_ALONE = "family-alone"
+    #: the aligned parts stand in another order, and not just with the family name moved to
+    #: the other end (``Kim U-chung`` / ``Kim Chung U``)
+    ORDER = "order"
     #: one of the two names was read through a romanization or transliteration
     GENERATED = "generated"
     #: the entity's own spelling in a syllabic script (Hangul, Han) agrees less than a Latin
@@ -77,6 +81,7 @@ WEIGHTS: Mapping[Feature, float] = MappingProxyType(
         Feature.ONE_PART: -0.35,
         Feature.NO_ANCHOR: -0.3,
         Feature.FAMILY_ALONE: -0.25,
+        Feature.ORDER: -0.1,
         Feature.GENERATED: -0.03,
         Feature.NATIVE_DISAGREES: -1.0,
     }
@@ -175,7 +180,9 @@ def _latin_similarity(q: Part, e: Part) -> tuple[float, int]:
         if full.text.startswith(initial.text) or full.key.startswith(initial.key):
             return INITIAL_AGREEMENT, _INITIAL
         return 0.0, _SAME
-    if (qr is Role.PATRONYMIC) is not (er is Role.PATRONYMIC):
+    if (qr is Role.PATRONYMIC and er is Role.FAMILY) or (
+        qr is Role.FAMILY and er is Role.PATRONYMIC
+    ):
         return 0.0, _SAME
     if q.text == e.text:
         return 1.0, _SAME
@@ -366,7 +373,18 @@ def _values(
         out.append((Feature.OMITTED_PART, float(len(omitted) - clashes), words))
     if len(pairs) == 1 and len(e.parts) > 1:
         out.append((Feature.ONE_PART, 1.0, "one part agrees"))
+    if len(pairs) > 2 and not _in_order(pairs):
+        out.append((Feature.ORDER, 1.0, "the parts stand in another order"))
     return out
+
+
+def _in_order(pairs: list[_Pair]) -> bool:
+    """Whether the tabled parts follow the query's order, up to one rotation (the family name
+    moved from one end to the other: ``Sergey AKSYONOV`` / ``AKSYONOV Sergey``)."""
+    order = [j for _, j in sorted((i, j) for i, j, _, _ in pairs)]
+    k = order.index(min(order))
+    turned = order[k:] + order[:k]
+    return all(a < b for a, b in pairwise(turned))
 
 
 def _is_family(reading: Reading, j: int) -> bool:
