@@ -509,7 +509,26 @@ def _best(
             found = _rate(q, e, explain)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
+    if shared and (best is None or best[0] < 1.0):
+        # Word by word, a spelling that agrees part for part, letter for letter, is the same
+        # name even when the syllable readings disagree (Kim Chen Yn, a legacy Russian
+        # form, and its own transliteration); keys and near spellings are not enough there
+        # (the word-by-word key of Yong is that of Jong).
+        for q in query.readings:
+            for e in entry.readings:
+                if q.origin is not Origin.OTHER or e.origin is not Origin.OTHER:
+                    continue
+                found = _rate(q, e, explain)
+                if found is not None and _verbatim(found) and (best is None or found[0] > best[0]):
+                    best = found
     return best
+
+
+def _verbatim(found: _Scored) -> bool:
+    """Every part is spelt alike, and nothing stands against anything."""
+    allowed = {Feature.AGREEMENT, Feature.OMITTED_PART}
+    values = found[3]
+    return values[0][1] == 1.0 and all(f in allowed for f, _, _ in values)
 
 
 def compare(
@@ -620,6 +639,8 @@ class NameIndex:
         natives = self._natives.get(m.entity.id, ())
         if not natives or m.comparison.query.origin is Origin.OTHER:
             return m
+        if m.comparison.query.generated:
+            return m  # read through Russian print or another script: too coarse to be judged
         scores = [
             c for n in natives if (c := compare(query, n, self._origins[m.entity.id])) is not None
         ]

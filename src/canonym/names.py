@@ -170,9 +170,14 @@ def part_key(word: str) -> str:
     return key.replace("g", "h")
 
 
+_TONE_NUMBERS = re.compile(r"(?<=[a-zA-Zü])[1-5](?=[a-zA-Z]|\b)")
+
+
 def _latin_words(text: str) -> list[tuple[str, bool]]:
     """The words of a Latin spelling, folded, each with whether it was written in capitals
-    (the family-name convention of sanctions lists: ``Sergey AKSYONOV``)."""
+    (the family-name convention of sanctions lists: ``Sergey AKSYONOV``); pinyin tone numbers
+    are dropped (``Xi2 Jin4ping2``)."""
+    text = _TONE_NUMBERS.sub("", text)
     out: list[tuple[str, bool]] = []
     for raw in re.split(r"[\s,;/()]+", unicodedata.normalize("NFKC", text)):
         if not raw:
@@ -355,8 +360,15 @@ def _latin_readings(text: str, route: str, generated: bool) -> list[Reading]:
         return []
     kept = [(w, upper) for w, upper in words if w not in _PARTICLES]
     plain = [w for w, _ in kept]
-    readings = _korean_readings(plain, route, generated, tuple(u for _, u in kept))
-    readings += _chinese_readings(plain, route, generated)
+    capitals = tuple(u for _, u in kept)
+    readings = _korean_readings(plain, route, generated, capitals)
+    chinese = _chinese_readings(plain, route, generated)
+    if not readings and not chinese and 2 <= len(plain) <= 4:
+        # a Korean name that came through Russian print (Chkhve Ryon Khe, No Gvan Chkhol)
+        through = [min(hangul.russian_route(w)) for w in plain]
+        if through != plain:
+            readings = _korean_readings(through, "Latin of Russian print", True, capitals)
+    readings += chinese
     other = _other_reading(words, route, generated)
     if other is not None:
         readings.append(other)
