@@ -243,12 +243,27 @@ def part_similarity(a: str, b: str, *, strict: bool = False) -> float:
     return (jellyfish.jaro_winkler_similarity(a, b) + 1.0 - edits / longest) / 2.0
 
 
-def _align(q: Sequence[Part], e: Sequence[Part]) -> tuple[list[_Pair], list[int], list[int]]:
-    """A one-to-one alignment of parts, greedy by similarity (ties by position)."""
+#: Part similarities already computed for one query: (query part, tabled part) -> result.
+_Memo = dict[tuple[int, str, str, int, bool], tuple[float, int]]
+
+
+def _align(
+    q: Sequence[Part], e: Sequence[Part], memo: _Memo | None = None
+) -> tuple[list[_Pair], list[int], list[int]]:
+    """A one-to-one alignment of parts, greedy by similarity (ties by position). ``memo``
+    keeps the similarities of one query's parts across the candidates it is compared with
+    (their words recur: every Sergey of the table)."""
     scored = []
     for i, qp in enumerate(q):
         for j, ep in enumerate(e):
-            sim, how = _latin_similarity(qp, ep)
+            if memo is None:
+                sim, how = _latin_similarity(qp, ep)
+            else:
+                key = (id(qp), ep.text, ep.key, id(ep.role), ep.skeletal)
+                found = memo.get(key)
+                if found is None:
+                    found = memo[key] = _latin_similarity(qp, ep)
+                sim, how = found
             if sim > 0.0:
                 scored.append((-sim, abs(i - j), i, j, how))
     scored.sort()
@@ -452,7 +467,7 @@ _REPEATS = re.compile(r"(.)\1+")
 _Scored = tuple[float, Reading, Reading, list[_Value]]
 
 
-def _rate(q: Reading, e: Reading, explain: bool) -> _Scored | None:
+def _rate(q: Reading, e: Reading, explain: bool, memo: _Memo | None = None) -> _Scored | None:
     """The best score of one query reading against one tabled reading."""
     if q.origin is not Origin.OTHER and q.origin is e.origin:
         values = _values(q, e, *_positional(q, e), explain)
@@ -462,7 +477,7 @@ def _rate(q: Reading, e: Reading, explain: bool) -> _Scored | None:
     if len(q.parts) != len(e.parts):
         tries += [(x, e) for x in _packed(q, e)] + [(q, x) for x in _packed(e, q)]
     for qq, ee in tries:
-        values = _values(qq, ee, *_align(qq.parts, ee.parts), explain)
+        values = _values(qq, ee, *_align(qq.parts, ee.parts, memo), explain)
         if values is not None:
             score = _total(qq, ee, values)
             if best is None or score > best[0]:
@@ -482,7 +497,11 @@ def origins(name: Name) -> frozenset[Origin]:
 
 
 def _best(
-    query: Name, entry: Name, entity_origins: frozenset[Origin] | None, explain: bool
+    query: Name,
+    entry: Name,
+    entity_origins: frozenset[Origin] | None,
+    explain: bool,
+    memo: _Memo | None = None,
 ) -> _Scored | None:
     shared = origins(query) & (entity_origins if entity_origins is not None else origins(entry))
     best: _Scored | None = None
@@ -492,7 +511,7 @@ def _best(
             # one word: the family name of the other name (as its Korean or Chinese reading
             # says, when it has one), agreeing fully or by key, or no one
             for e in native or entry.readings:
-                values = _values(q, e, *_align(q.parts, e.parts), explain)
+                values = _values(q, e, *_align(q.parts, e.parts, memo), explain)
                 if values is None or values[0][1] < KEY_AGREEMENT:
                     continue
                 score = _total(q, e, values)
@@ -506,7 +525,7 @@ def _best(
                 continue
             if not shared and (q.origin is not Origin.OTHER or e.origin is not Origin.OTHER):
                 continue
-            found = _rate(q, e, explain)
+            found = _rate(q, e, explain, memo)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
     if shared and (best is None or best[0] < 1.0):
@@ -515,10 +534,13 @@ def _best(
         # form, and its own transliteration); keys and near spellings are not enough there
         # (the word-by-word key of Yong is that of Jong).
         for q in query.readings:
+            if q.origin is not Origin.OTHER:
+                continue
+            words = {p.text for p in q.parts}
             for e in entry.readings:
-                if q.origin is not Origin.OTHER or e.origin is not Origin.OTHER:
+                if e.origin is not Origin.OTHER or not words <= {p.text for p in e.parts}:
                     continue
-                found = _rate(q, e, explain)
+                found = _rate(q, e, explain, memo)
                 if found is not None and _verbatim(found) and (best is None or found[0] > best[0]):
                     best = found
     return best
@@ -693,9 +715,10 @@ class NameIndex:
             return []
         # numbers first, for every candidate; words only for the few reported
         scored: dict[str, tuple[float, int]] = {}
+        memo: _Memo = {}
         for ref in self.candidates(query):
             entity, _, name = self._entries[ref]
-            found = _best(query, name, self._origins[entity.id], explain=False)
+            found = _best(query, name, self._origins[entity.id], False, memo)
             if found is None:
                 continue
             known = scored.get(entity.id)

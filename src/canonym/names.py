@@ -151,10 +151,17 @@ _KO_SYLLABLE = re.compile(
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 
 
+_QUOTES = re.compile(r"['`\u2019]")
+_SPACES = re.compile(r"[\s,;/()]+")
+_JOINERS = re.compile(r"[-\u2010\u2011.]+")
+
+
 def _fold_word(text: str) -> str:
     """Lower-case ASCII letters and digits of a word, apostrophes and marks dropped."""
+    if text.isascii():
+        return _QUOTES.sub("", text.lower())
     folded = unidecode(unicodedata.normalize("NFKC", text)).casefold()
-    return re.sub(r"['`\u2019]", "", folded)
+    return _QUOTES.sub("", folded)
 
 
 @lru_cache(maxsize=65536)
@@ -179,11 +186,11 @@ def _latin_words(text: str) -> list[tuple[str, bool]]:
     are dropped (``Xi2 Jin4ping2``)."""
     text = _TONE_NUMBERS.sub("", text)
     out: list[tuple[str, bool]] = []
-    for raw in re.split(r"[\s,;/()]+", unicodedata.normalize("NFKC", text)):
+    for raw in _SPACES.split(text if text.isascii() else unicodedata.normalize("NFKC", text)):
         if not raw:
             continue
         upper = len(raw) > 1 and raw.isupper()
-        for piece in re.split(r"[-\u2010\u2011.]+", raw):
+        for piece in _JOINERS.split(raw):
             word = _WORD_SPLIT.sub("", _fold_word(piece))
             if word:
                 out.append((word, upper))
@@ -240,6 +247,7 @@ def korean_syllables(word: str) -> tuple[tuple[str, ...], ...]:
 _UNLISTED = "~"
 
 
+@lru_cache(maxsize=4096)
 def _korean_part(syllable: str) -> Part:
     key = hangul.skeleton(syllable)
     alt = {hangul.loose(key)}
@@ -694,7 +702,7 @@ def parse_name(text: str) -> Name:
     original = text
     text = _BRACKETED.sub(" ", text).strip() or text
     text = _POSSESSIVE.sub("", text)
-    if any(cyrillic.is_cyrillic(ch) for ch in text):
+    if not text.isascii() and any(cyrillic.is_cyrillic(ch) for ch in text):
         text = _repair_cyrillic(text)
     a = analyze(text)
     script = detect_script(text)
