@@ -11,6 +11,9 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 import bench_batch
 import bench_floors
 import bench_scale
+import bench_typos
+import jellyfish
+import pytest
 import synth
 
 import canonym
@@ -72,3 +75,35 @@ def test_the_floors_benchmarks_steps_answer_as_the_resolver_does() -> None:
     for text in ("Choe Ryong Hae", "Andrei Belousov", "Kim Jong Un"):
         answer = resolver.resolve(text)
         assert steps["explained"](text).id == answer.id == steps["bare"](text).id  # type: ignore[attr-defined]
+
+
+def test_typos_benchmark_queries_make_exactly_one_change() -> None:
+    rows = bench_typos.make_table(500, seed=3)
+    assert rows == bench_typos.make_table(500, seed=3)
+    assert len({bench_typos.fold(name) for _, name, _ in rows}) == 500
+    assert len({canonym.name_key(name) for _, name, _ in rows}) == 500
+    queries, _ = bench_typos.make_queries(rows, 300, seed=4)
+    assert queries == bench_typos.make_queries(rows, 300, seed=4)[0]
+    assert {q.kind for q in queries} == set(bench_typos.KINDS)
+    for q in queries:
+        if q.kind == "middle word dropped":
+            words = q.source.split()
+            assert len(words) >= 3
+            assert q.text.split() in [words[:i] + words[i + 1 :] for i in range(1, len(words) - 1)]
+        else:
+            assert jellyfish.damerau_levenshtein_distance(q.text.lower(), q.source.lower()) == 1
+
+
+def test_typos_benchmark_smoke_run() -> None:
+    pytest.importorskip("rapidfuzz")
+    facts = bench_typos.measure(5_000, 200)
+    assert facts["size"] == 5_000
+    assert facts["queries"] == len(facts["outcomes"]) == 200
+    for o in facts["outcomes"]:
+        assert not (o["right"] and o["wrong"])
+        assert o["scan_right"] != o["scan_wrong"]
+    assert facts["canonym"]["p50"] > 0
+    assert facts["scan"]["p50"] > 0
+    text = bench_typos.table(facts)
+    assert "| all | 200 |" in text
+    assert "The issue's aims" in text

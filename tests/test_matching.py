@@ -140,6 +140,10 @@ def test_hard_negatives_are_never_merged(entry: str, query: str) -> None:
         ("Andrei Belousov", "Andrei Belousaw"),  # a typo
         ("Andrei Belousov", "Adnrei Belousov"),  # first letters swapped
         ("Igor Yevgenyevich Shchegin", "Igor Yevgenyevihc Shchegin"),  # a typo in the ending
+        ("Vladimir Vladimirovich Putin", "Βλαντίμιρ Πούτιν"),  # Greek: ντ is d, β is v
+        ("Vladimir Vladimirovich Putin", "Президент Путин"),  # a Russian title, then the name
+        ("Xi Jinping", "Xi2 Jin4ping2"),  # pinyin tone numbers
+        ("Choe Ryong-hae", "Chkhve Ryon Khe"),  # a Korean name through Russian print
     ],
 )
 def test_one_latin_spelling_is_enough(entry: str, query: str) -> None:

@@ -338,6 +338,35 @@ def _chinese_readings(words: list[str], route: str, generated: bool) -> list[Rea
     return [Reading(Origin.CHINESE, (fam, given_part), route, why, generated)]
 
 
+#: Titles that stand before a name in other languages' copy (``Президент Путин``,
+#: ``Präsident Putin``). English titles are left to the title grammar, which checks them
+#: against the offices a person held (``Foreign Minister Choe``).
+_TITLES_ABROAD = frozenset(
+    {
+        "prezident",
+        "prasident",
+        "presidente",
+        "premer",
+        "ministr",
+        "ministre",
+        "generalnyi",
+        "marechal",
+        "tovarishch",
+        "genosse",
+        "camarade",
+    }
+)
+
+
+def _untitled(words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """``words`` without the titles in other languages before the name (``Президент
+    Путин``): such a title is not a part of the name; one word at least is left."""
+    k = 0
+    while k < len(words) - 1 and words[k][0] in _TITLES_ABROAD:
+        k += 1
+    return words[k:]
+
+
 def _other_reading(words: list[tuple[str, bool]], route: str, generated: bool) -> Reading | None:
     mixed = any(upper for _, upper in words) and not all(upper for _, upper in words)
     parts: list[Part] = []
@@ -363,7 +392,7 @@ def _other_reading(words: list[tuple[str, bool]], route: str, generated: bool) -
 
 
 def _latin_readings(text: str, route: str, generated: bool) -> list[Reading]:
-    words = _latin_words(text)
+    words = _untitled(_latin_words(text))
     if not words:
         return []
     kept = [(w, upper) for w, upper in words if w not in _PARTICLES]
@@ -679,7 +708,21 @@ def _arabic_readings(text: str) -> list[Reading]:
     return [Reading(Origin.OTHER, tuple(parts), "Arabic consonants", why, True)]
 
 
+#: Modern Greek as it writes foreign names, before Unidecode reads the rest letter by letter:
+#: ντ is d, μπ b, γκ g, ου u, and β is v (Βλαντίμιρ Πούτιν is Vladimir Putin).
+_GREEK = (
+    (re.compile(r"ντ", re.IGNORECASE), "d"),
+    (re.compile(r"μπ", re.IGNORECASE), "b"),
+    (re.compile(r"γκ|γγ", re.IGNORECASE), "g"),
+    (re.compile(r"ου|ού", re.IGNORECASE), "u"),
+    (re.compile(r"β", re.IGNORECASE), "v"),
+)
+
+
 def _fallback_readings(text: str) -> list[Reading]:
+    if detect_script(text) == "Grek":
+        for pattern, latin in _GREEK:
+            text = pattern.sub(latin, text)
     spelled = unidecode(text)
     return _latin_readings(spelled, "unidecode transliteration", True) if spelled.strip() else []
 
