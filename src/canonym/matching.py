@@ -111,7 +111,10 @@ RELATIVE_WEIGHT = 0.0
 MAX_REPORTED = 10
 #: How many candidates blocking passes to scoring.
 MAX_CANDIDATES = 32
-#: Blocking keys shared by more entries than this are skipped while rarer keys propose.
+#: Blocking keys shared by more spellings than this add weight only to candidates that rarer
+#: keys propose (through a set), unless those are too few.
+LONG = 256
+#: The most candidates two long keys propose together.
 CROWDED = 2000
 
 
@@ -650,6 +653,9 @@ class NameIndex:
                 for key in keys:
                     postings[key].append(ref)
         self._postings: Mapping[str, tuple[int, ...]] = {k: tuple(v) for k, v in postings.items()}
+        self._sets: Mapping[str, frozenset[int]] = {
+            k: frozenset(v) for k, v in postings.items() if len(v) > LONG
+        }
         self._origins: Mapping[str, frozenset[Origin]] = found_origins
         self._natives: Mapping[str, tuple[Name, ...]] = natives
 
@@ -680,26 +686,41 @@ class NameIndex:
 
     def candidates(self, query: Name) -> list[int]:
         """Entries that share a blocking key with the query, the most and rarest shared first,
-        at most :data:`MAX_CANDIDATES` entities' worth."""
+        at most :data:`MAX_CANDIDATES` entities' worth.
+
+        Keys shared by more than :data:`LONG` spellings (a common given name, a surname and
+        a common syllable) only add to candidates the rarer keys found, through a set; when
+        the rarer keys find too few, the spellings two long keys share are candidates."""
         keys: set[str] = set()
         for reading in query.readings:
             keys |= reading_keys(reading)
         weight: dict[int, float] = defaultdict(float)
-        crowded: list[tuple[int, ...]] = []
+        long_keys: list[tuple[int, str]] = []
         for key in keys:
             refs = self._postings.get(key)
             if not refs:
                 continue
-            if len(refs) > CROWDED:
-                crowded.append(refs)
+            if len(refs) > LONG:
+                long_keys.append((len(refs), key))
                 continue
             idf = 1.0 / math.log(2.0 + len(refs))
             for ref in refs:
                 weight[ref] += idf
-        if not weight:
-            for refs in crowded[:1]:
-                for ref in refs[:CROWDED]:
-                    weight[ref] += 1.0
+        long_keys.sort()
+        if long_keys and len(weight) < 2 * MAX_CANDIDATES:
+            sets = [self._sets[key] for _, key in long_keys[:4]]
+            pool = (
+                sets[0]
+                if len(sets) == 1
+                else frozenset().union(*(a & b for k, a in enumerate(sets) for b in sets[k + 1 :]))
+            )
+            for ref in sorted(pool)[:CROWDED]:
+                weight[ref] += 0.0
+        for size, key in long_keys:
+            members = self._sets[key]
+            idf = 1.0 / math.log(2.0 + size)
+            for ref in weight.keys() & members:
+                weight[ref] += idf
         best = heapq.nlargest(2 * MAX_CANDIDATES, weight.items(), key=lambda kv: (kv[1], -kv[0]))
         if not best:
             return []
