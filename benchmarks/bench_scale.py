@@ -239,13 +239,27 @@ def main() -> int:
     return 0
 
 
-def write_report(name: str, title: str, script: str, args: argparse.Namespace, body: str) -> None:
-    """Write ``benchmarks/<name>``: a heading, the date and command of the run, then ``body``."""
+def write_report(
+    name: str,
+    title: str,
+    script: str,
+    args: argparse.Namespace,
+    body: str,
+    *,
+    command: str | None = None,
+    machine: str = "the 2-core development machine",
+) -> None:
+    """Write ``benchmarks/<name>``: a heading, the date and command of the run, then ``body``.
+
+    ``command`` is the command line shown (by default ``--sizes`` and ``--queries`` from
+    ``args``); ``machine`` says where it ran."""
+    if command is None:
+        command = (
+            f"python benchmarks/{script} --sizes {args.sizes} --queries {args.queries} --write"
+        )
     (HERE / name).write_text(
         f"# {title} (benchmarks/{script})\n\n"
-        f"Measured {time.strftime('%Y-%m-%d')} on the 2-core development machine with "
-        f"`python benchmarks/{script} --sizes {args.sizes} --queries {args.queries} "
-        "--write`.\n\n" + body,
+        f"Measured {time.strftime('%Y-%m-%d')} on {machine} with `{command}`.\n\n" + body,
         encoding="utf-8",
     )
 
