@@ -309,11 +309,11 @@ def test_nothing_loaded_from_disk_is_code() -> None:
 def test_batches_in_worker_processes_match_serial_answers(
     start: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from canonym import resolver as resolver_module
+    from canonym import parallel as parallel_module
 
     if start == "saved":  # workers start from the saved resolver's bytes, as without fork
-        monkeypatch.setattr(resolver_module, "_fork_context", lambda: None)
-    elif resolver_module._fork_context() is None:
+        monkeypatch.setattr(parallel_module, "_fork_context", lambda: None)
+    elif parallel_module._fork_context() is None:
         pytest.skip("no fork start method here")
     resolver = canonym.default_resolver()
     names = ["Choe Ryong Hae", "Kim", "Andrey Belousov", "Foreign Minister Choe", "", "Пак Ён Иль"]
@@ -338,9 +338,9 @@ def test_a_resolver_travels_as_bytes() -> None:
 
 @given(st.text(max_size=40))
 def test_results_travel_between_processes_unchanged(text: str) -> None:
-    from canonym.resolver import _pack, _unpack
+    from canonym.parallel import pack, unpack
 
     resolver = canonym.default_resolver()
     for query in (text, "Choe", "Foreign Minister Choe", "Пак Ён Иль", "Andrei Belousaw"):
         r = resolver.resolve(query)
-        assert _unpack(_pack(r), resolver.tables) == r
+        assert unpack(pack(r), resolver.tables) == r

@@ -1,0 +1,290 @@
+"""Spelling lookups: a query as a tabled or generated spelling, a title or an organisation.
+
+Exact keys, one dict probe each, tried from the most to the least certain; the first that finds
+anything answers. Persons the lookups do not answer with confidence go to the name engine
+(:mod:`canonym.matching`), whose candidates then compete with these. Scores are in
+:data:`METHOD_SCORES`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .index import Hit, Index, marked_key, marked_tokens
+from .model import Alias, Candidate, Entity, Evidence, Kind, Method
+from .text import Normalized, analyze
+from .titles import parse_title, split_country
+
+__all__ = [
+    "METHOD_SCORES",
+    "PRESS_PENALTY",
+    "CandidatePool",
+    "SpellingLookups",
+    "spelling_detail",
+    "tags",
+]
+
+#: The score each lookup gives a candidate. SKELETON, LOOSE, PHONETIC, PINYIN_TYPO and NEAR
+#: name the tiers the name engine replaced; they are kept for saved results.
+METHOD_SCORES: dict[Method, float] = {
+    Method.EXACT: 1.0,
+    Method.REORDERED: 0.95,
+    Method.TRANSLIT: 0.93,
+    Method.TRANSLIT_REORDERED: 0.9,
+    Method.SKELETON: 0.9,
+    Method.LOOSE: 0.8,
+    Method.PHONETIC: 0.85,
+    Method.PINYIN_TYPO: 0.82,
+    Method.FAMILY_NAME: 0.75,
+    Method.NEAR: 0.6,
+    Method.TITLE: 0.9,
+    Method.TITLE_AND_NAME: 0.9,
+}
+
+#: How much less a generated press spelling counts than a standard system's spelling.
+PRESS_PENALTY = 0.06
+
+#: What a straight-order method becomes when the query named the person in the other order.
+_TURNED = {Method.EXACT: Method.REORDERED, Method.TRANSLIT: Method.TRANSLIT_REORDERED}
+_PEOPLE = frozenset({Kind.PERSON})
+_TONES = re.compile(r"(?<=[a-z])[1-5]")  # pinyin tone numbers: xi2 jin4 ping2
+
+
+def tags(alias: Alias) -> str:
+    """How a spelling is tagged, for evidence: `` [native Hang, system mr, source ...]``."""
+    origin = alias.origin
+    if not alias.native and not alias.system and not alias.source:  # most spellings
+        return f" [from {origin}]" if origin and not origin.startswith("canonym/data/") else ""
+    tags = []
+    if alias.native:
+        tags.append(f"native {alias.script}")
+    if alias.system:
+        tags.append(f"system {alias.system}")
+    if alias.source:
+        tags.append(f"source {alias.source}")
+    if origin and not origin.startswith("canonym/data/"):
+        tags.append(f"from {origin}")
+    return f" [{', '.join(tags)}]" if tags else ""
+
+
+def spelling_detail(entity: Entity, alias: Alias) -> str:
+    """The evidence sentence of an exact match on one of ``entity``'s spellings."""
+    return f"matches {entity.id}'s spelling {alias.text!r}{tags(alias)}"
+
+
+class CandidatePool:
+    """Candidates gathered for one query: the best score and evidence per entity."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, Candidate] = {}
+
+    def add(self, entity: Entity, score: float, method: Method, evidence: list[Evidence]) -> None:
+        """Keep this candidate unless the entity already has a better one."""
+        known = self.by_id.get(entity.id)
+        if known is None or score > known.score:
+            self.by_id[entity.id] = Candidate(
+                entity=entity, score=min(score, 1.0), method=method, evidence=evidence
+            )
+
+    def __bool__(self) -> bool:
+        return bool(self.by_id)
+
+    def ranked(self) -> list[Candidate]:
+        """The candidates, best first (ties by id)."""
+        return sorted(self.by_id.values(), key=lambda c: (-c.score, c.entity.id))
+
+
+class SpellingLookups:
+    """The spelling lookups over one :class:`~canonym.index.Index`."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+
+    def search(self, text: str, a: Normalized, wanted: frozenset[Kind] | None) -> CandidatePool:
+        """Look the text up as a tabled or generated spelling, a title or an organisation,
+        from the most to the least certain; the first lookup that finds stops."""
+        # the lookups of spellings generated from native names
+        generated: tuple[Callable[[CandidatePool], None], ...] = (
+            lambda f: self._hits(f, "translit", a.key, text, wanted),
+            lambda f: self._hits(
+                f, "translit", _TONES.sub("", a.normalized).replace(" ", ""), text, wanted
+            ),
+            lambda f: self._turned(f, "translit", a.tokens, text, wanted),
+        )
+        steps: tuple[Callable[[CandidatePool], None], ...] = (
+            lambda f: self._hits(f, "marked", marked_key(text), text, wanted),
+            lambda f: self._hits(f, "exact", a.key, text, wanted),
+            lambda f: self._marked_turned(f, text, wanted),
+            lambda f: self._turned(f, "exact", a.tokens, text, wanted),
+            *generated,
+            lambda f: self._title(f, text, wanted),
+            lambda f: self._qualified_org(f, text, wanted),
+        )
+        # Persons are then matched by the name engine, whose candidates compete with whatever
+        # these spelling lookups found.
+        for step in steps:
+            found = CandidatePool()
+            step(found)
+            if found:
+                return found
+        return CandidatePool()
+
+    def _hits(
+        self,
+        found: CandidatePool,
+        tier: str,
+        key: str,
+        query: str,
+        wanted: frozenset[Kind] | None,
+        *,
+        via: str | None = None,
+        score: float | None = None,
+        turned: bool = False,
+        fits: Callable[[Alias], bool] | None = None,
+    ) -> None:
+        for hit in self.index.lookup(tier, key):
+            if wanted is not None and hit.entity.kind not in wanted:
+                continue
+            if fits is not None:  # only spellings that fit the query word for word
+                aliases = tuple(a for a in hit.aliases if fits(a))
+                if not aliases:
+                    continue
+                hit = Hit(hit.entity, aliases, hit.method)
+            if turned:  # the key was of the query in the other name order
+                hit = Hit(hit.entity, hit.aliases, _TURNED[hit.method])
+            alias = hit.closest(query)
+            detail = self._hit_detail(hit, alias)
+            if via:
+                detail = f"{via}, which {detail}"
+            method = hit.method
+            value = METHOD_SCORES[method] if score is None else score
+            if method in {Method.TRANSLIT, Method.TRANSLIT_REORDERED} and alias.system == "press":
+                # a mix of press conventions is less telling than one system's spelling
+                value -= PRESS_PENALTY
+            found.add(
+                hit.entity, value, method, [Evidence(rule=method.value, detail=detail, alias=alias)]
+            )
+
+    def _turned(
+        self,
+        found: CandidatePool,
+        tier: str,
+        tokens: tuple[str, ...],
+        query: str,
+        wanted: frozenset[Kind] | None,
+        **how: Any,
+    ) -> None:
+        """A person's name in the other order (``Jong Un Kim``, ``Yeong-il Pak``): the query
+        turned around, looked up in ``tier``; only persons' names are read this way."""
+        people = _PEOPLE if wanted is None else wanted & _PEOPLE
+        if not people:
+            return
+        for key, fits in _turnings(tokens, lambda alias: analyze(alias.text).tokens):
+            self._hits(found, tier, key, query, people, turned=True, fits=fits, **how)
+
+    def _marked_turned(
+        self, found: CandidatePool, query: str, wanted: frozenset[Kind] | None
+    ) -> None:
+        """A spelling with breves in the other name order: its breves still tell the person."""
+        words = marked_tokens
+        for key, fits in _turnings(words(query), lambda alias: words(alias.text)):
+            self._hits(found, "marked", key, query, wanted, turned=True, fits=fits)
+
+    @staticmethod
+    def _hit_detail(hit: Hit, alias: Alias) -> str:
+        entity, method = hit.entity, hit.method
+        if method is Method.EXACT:
+            return spelling_detail(entity, alias)
+        if method is Method.REORDERED:
+            order = "in the other name order"
+            return f"matches {entity.id}'s spelling {alias.text!r} {order}{tags(alias)}"
+        if method is Method.TRANSLIT_REORDERED:
+            order = "in the other name order"
+            return f"matches the {alias.system} spelling {alias.text!r} of {entity.id} {order}"
+        if method is Method.TRANSLIT:
+            return f"matches the {alias.system} spelling {alias.text!r} of {entity.id}{tags(alias)}"
+        if method is Method.FAMILY_NAME:
+            return f"is the family name of {entity.id} ({entity.name}) only"
+        return f"shares a key with {entity.id}'s spelling {alias.text!r}{tags(alias)}"
+
+    def _title(self, found: CandidatePool, text: str, wanted: frozenset[Kind] | None) -> None:
+        """A title read by the title grammar: role of an organisation, of a country, or alone."""
+        if wanted is not None and Kind.TITLE not in wanted:
+            return
+        parsed = parse_title(text)
+        if parsed is None:
+            return
+        keys = self.index.title_keys(text)
+        for group in ("|org:", "|cc:", "|"):
+            for key in keys:
+                if group == "|" and not key.endswith("|"):
+                    continue
+                if group != "|" and group not in key:
+                    continue
+                for hit in self.index.roles.get(key, ()):
+                    title = hit.entity
+                    if parsed.country and title.country not in {None, parsed.country}:
+                        continue  # a country qualifier never moves an office abroad
+                    alias = hit.closest(text)
+                    scope = key.split("|", 1)[1] or "no organisation or country"
+                    detail = (
+                        f"reads as the role {parsed.role!r} ({scope}), which is {title.id}"
+                        f" as in its spelling {alias.text!r}"
+                    )
+                    if parsed.qualifiers:
+                        detail += f"; qualifiers: {', '.join(parsed.qualifiers)}"
+                    found.add(
+                        title,
+                        METHOD_SCORES[Method.TITLE],
+                        Method.TITLE,
+                        [Evidence(rule="title", detail=detail, alias=alias)],
+                    )
+            if found:
+                return
+
+    def _qualified_org(
+        self, found: CandidatePool, text: str, wanted: frozenset[Kind] | None
+    ) -> None:
+        """An organisation named with a country: ``Russia's MFA``, ``North Korea's Ministry of
+        National Defence``; the country must be the organisation's."""
+        if wanted is not None and Kind.ORGANISATION not in wanted:
+            return
+        countries, rest = split_country(text)
+        if not countries or not rest:
+            return
+        for org in self.index.resolve_org(rest):
+            if org.country not in countries:
+                continue
+            where = "/".join(sorted(countries))
+            detail = f"reads as {rest!r} of country {where}, which is {org.id} ({org.name})"
+            found.add(
+                org,
+                METHOD_SCORES[Method.TITLE],
+                Method.TITLE,
+                [Evidence(rule="title", detail=detail)],
+            )
+
+
+def _turnings(
+    tokens: tuple[str, ...], words: Callable[[Alias], tuple[str, ...]]
+) -> list[tuple[str, Callable[[Alias], bool]]]:
+    """The keys of ``tokens`` in the other name orders, each with the test a tabled spelling
+    must pass to be that name: the word moved must be a whole word of the spelling, at its
+    end (the query's first word moved to the end) or at its front (its last word moved to the
+    front). Keys join words without spaces, so without the test ``Gwon Nam Jun`` turned would
+    be ``Nam Jung Won``. ``words`` gives a spelling's words as the keys were made."""
+    if len(tokens) < 2:
+        return []
+    first, last = tokens[0], tokens[-1]
+    to_end = "".join(tokens[1:] + tokens[:1])
+    to_front = "".join(tokens[-1:] + tokens[:-1])
+    if to_end == to_front:  # two words: both readings give one key, either test will do
+        return [
+            (to_end, lambda alias: words(alias)[-1:] == (first,) or words(alias)[:1] == (last,))
+        ]
+    return [
+        (to_end, lambda alias: words(alias)[-1:] == (first,)),
+        (to_front, lambda alias: words(alias)[:1] == (last,)),
+    ]
