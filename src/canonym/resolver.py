@@ -30,6 +30,7 @@ from .model import (
     as_date,
 )
 from .names import parse_name
+from .offices import title_and_name
 from .parallel import in_processes, unpack
 from .snapshot import from_snapshot, to_snapshot
 from .store import IndexFileError, dump_index, load_index, write_atomically
@@ -56,12 +57,6 @@ MEMO_MAX_LENGTH = 256
 
 #: A candidate scoring this much needs no help from an office named beside it.
 CONFIDENT = 0.9
-#: What holding the office named with a person adds to the name's score, and what naming an
-#: office the person is not known to have held takes away.
-OFFICE_BONUS = 0.15
-OFFICE_PENALTY = 0.2
-#: The longest person's name (in words) tried when a text is read as office + name.
-MAX_NAME_WORDS = 4
 
 _TITLES = frozenset({Kind.TITLE})
 _EXACT, _EXACT_RULE, _MATCHED = Method.EXACT, Method.EXACT.value, Status.MATCHED
@@ -432,87 +427,18 @@ class Resolver:
     def _title_and_name(
         self, text: str, day: _dt.date | None
     ) -> tuple[list[Candidate], Entity | None] | None:
-        """Read ``text`` as an office and a person's name (either order, or around a comma),
-        and rank the name's candidates by whether they held the office."""
-        words = text.split()
-        splits: list[tuple[str, str]] = []
-        if "," in text:
-            left, right = (p.strip() for p in text.split(",", 1))
-            splits += [(right, left), (left, right)]
-        for i in range(len(words) - 1, 0, -1):
-            head, tail = " ".join(words[:i]), " ".join(words[i:])
-            if len(words) - i <= MAX_NAME_WORDS:
-                splits.append((head, tail))
-            if i <= MAX_NAME_WORDS:
-                splits.append((tail, head))
-        best: tuple[list[Candidate], Entity | None] | None = None
-        for title_text, name_text in splits:
-            if not title_text or not name_text:
-                continue
-            titles = list(self._titles(title_text))
-            if not titles:
-                continue
-            names = self._lookups.search(name_text, analyze(name_text), _PERSONS).ranked()
-            names = self._with_names(name_text, names, _PERSONS)
-            if not names:
-                continue
-            ranked, held = self._by_office(names, titles, title_text, day)
-            if best is None or ranked[0].score > best[0][0].score:
-                title = held or (titles[0].entity if len(titles) == 1 else None)
-                best = (ranked, title)
-        return best
+        """Read ``text`` as an office and a person's name (offices.title_and_name)."""
+        return title_and_name(text, day, self._titles, self._persons)
+
+    def _persons(self, text: str) -> list[Candidate]:
+        """The persons ``text`` may name: the spelling lookups' and the name engine's."""
+        ranked = self._lookups.search(text, analyze(text), _PERSONS).ranked()
+        return self._with_names(text, ranked, _PERSONS)
 
     def _confident_titles(self, text: str) -> tuple[Candidate, ...]:
         """The titles ``text`` names with confidence, best first."""
         ranked = self._lookups.search(text, analyze(text), _TITLES).ranked()
         return tuple(c for c in ranked if c.score >= CONFIDENT)
-
-    def _by_office(
-        self,
-        names: list[Candidate],
-        titles: list[Candidate],
-        title_text: str,
-        day: _dt.date | None,
-    ) -> tuple[list[Candidate], Entity | None]:
-        title_ids = {c.entity.id: c.entity for c in titles}
-        named = " or ".join(sorted(title_ids))
-        out = CandidatePool()
-        held_title: Entity | None = None
-        for candidate in names:
-            person = candidate.entity
-            tenures = [o for o in person.offices if o.title in title_ids]
-            base = candidate.score
-            if tenures and (day is None or any(o.covers(day) for o in tenures)):
-                office = next(o for o in tenures if day is None or o.covers(day))
-                when = f"{office.start or '?'} to {office.end or 'now'}"
-                detail = f"{title_text!r} is {office.title}, which {person.id} held ({when})"
-                score = min(1.0, base + OFFICE_BONUS)
-                if candidate is names[0] or held_title is None:
-                    held_title = title_ids[office.title]
-            elif tenures:
-                detail = (
-                    f"{title_text!r} is {named}; {person.id} held it, but not on "
-                    f"{day.isoformat() if day else '?'}"
-                )
-                score = base
-            else:
-                detail = f"{title_text!r} is {named}, which {person.id} is not known to have held"
-                score = max(0.0, base - OFFICE_PENALTY)
-            out.add(
-                person,
-                score,
-                Method.TITLE_AND_NAME,
-                [*candidate.evidence, Evidence(rule="office", detail=detail)],
-            )
-        ranked = out.ranked()
-        if ranked and held_title is not None:
-            held = any(
-                o.title == held_title.id and (day is None or o.covers(day))
-                for o in ranked[0].entity.offices
-            )
-            if not held:
-                held_title = None
-        return ranked, held_title
 
     def resolve_all(self, texts: Iterable[str]) -> list[Resolution]:
         """Resolve each text in order."""
