@@ -5,10 +5,19 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 
+from .decide import AMBIGUITY_FLOOR, decide
 from .lookups import CandidatePool
-from .model import Candidate, Entity, Evidence, Method
+from .model import Candidate, Entity, Evidence, Method, Office, Resolution, Status
+from .text import analyze
 
-__all__ = ["MAX_NAME_WORDS", "OFFICE_BONUS", "OFFICE_PENALTY", "by_office", "title_and_name"]
+__all__ = [
+    "MAX_NAME_WORDS",
+    "OFFICE_BONUS",
+    "OFFICE_PENALTY",
+    "by_office",
+    "holder_of",
+    "title_and_name",
+]
 
 #: What holding the office named with a person adds to the name's score, and what naming an
 #: office the person is not known to have held takes away.
@@ -104,3 +113,48 @@ def by_office(
         if not held:
             held_title = None
     return ranked, held_title
+
+
+def holder_of(
+    text: str,
+    found: Resolution,
+    holders: Callable[[str], tuple[tuple[Entity, Office], ...]],
+    day: _dt.date | None,
+    threshold: float,
+) -> Resolution:
+    """The person who held the title ``found`` (the resolution of ``text`` among titles) names,
+    on ``day`` (every holder when ``None``); ``holders`` gives a title id's tenures then."""
+    titles = [c.entity for c in found.candidates if c.score >= AMBIGUITY_FLOOR]
+    if found.status is Status.MATCHED and found.entity is not None:
+        titles = [found.entity]
+    people = CandidatePool()
+    for title in titles:
+        for person, office in holders(title.id):
+            when = f"{office.start or '?'} to {office.end or 'now'}"
+            detail = f"held {title.id} ({title.name}) from {when}"
+            if day is not None:
+                detail += f", which covers {day.isoformat()}"
+            people.add(
+                person,
+                found.score * 0.95,
+                Method.TITLE,
+                [Evidence(rule="holder", detail=detail)],
+            )
+    ranked = people.ranked()
+    title_entity = titles[0] if len(titles) == 1 else None
+    evidence = list(found.evidence)
+    if len(ranked) > 1:
+        evidence.append(
+            Evidence(rule="ambiguous", detail=f"{len(ranked)} people held the office then")
+        )
+        return Resolution(
+            query=text,
+            normalized=found.normalized,
+            status=Status.AMBIGUOUS,
+            score=ranked[0].score,
+            method=Method.TITLE,
+            candidates=ranked,
+            evidence=evidence,
+            title=title_entity,
+        )
+    return decide(text, analyze(text), ranked, evidence, threshold, title_entity)

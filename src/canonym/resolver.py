@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from .decide import AMBIGUITY_FLOOR, DEFAULT_THRESHOLD, decide
+from .explain import name_evidence, normalization_step
 from .index import Index, closest_position, marked_key
 from .linker import Document, link_text
-from .lookups import METHOD_SCORES, CandidatePool, SpellingLookups, spelling_detail, tags
-from .matching import Feature, NameIndex, NameMatch
+from .lookups import METHOD_SCORES, CandidatePool, SpellingLookups, spelling_detail
+from .matching import Feature, NameIndex
 from .model import (
     Candidate,
     Entity,
@@ -30,7 +31,7 @@ from .model import (
     as_date,
 )
 from .names import parse_name
-from .offices import title_and_name
+from .offices import holder_of, title_and_name
 from .parallel import in_processes, unpack
 from .snapshot import from_snapshot, to_snapshot
 from .store import IndexFileError, dump_index, load_index, write_atomically
@@ -61,23 +62,6 @@ CONFIDENT = 0.9
 _TITLES = frozenset({Kind.TITLE})
 _EXACT, _EXACT_RULE, _MATCHED = Method.EXACT, Method.EXACT.value, Status.MATCHED
 _PERSONS = frozenset({Kind.PERSON})
-
-
-def _normalization_step(a: Normalized) -> Evidence:
-    """What normalising the query did, as evidence (the first of every result's)."""
-    if not a.removed and not a.reordered:  # most queries
-        return Evidence(rule="normalization", detail=f"normalised to {a.normalized!r}")
-    steps = []
-    if a.removed:
-        steps.append(f"removed {', '.join(repr(r) for r in a.removed)}")
-    if a.reordered:
-        steps.append("turned 'Family, Given' around")
-    detail = f"normalised to {a.normalized!r} ({'; '.join(steps)})"
-    return Evidence(rule="normalization", detail=detail)
-
-
-def _normalization_evidence(a: Normalized) -> list[Evidence]:
-    return [_normalization_step(a)]
 
 
 class Resolver:
@@ -263,7 +247,7 @@ class Resolver:
             sure = self._sure_exact(text, a)
             if sure is not None:
                 return sure
-        evidence = _normalization_evidence(a)
+        evidence = [normalization_step(a)]
         if not a.key:
             evidence.append(Evidence(rule="empty", detail="nothing left to match"))
             return Resolution(
@@ -299,7 +283,7 @@ class Resolver:
         for m in matches:
             features = {c.feature for c in m.comparison.contributions}
             method = Method.FAMILY_NAME if Feature.FAMILY_ALONE in features else Method.NAME
-            pool.add(m.entity, m.score, method, _name_evidence(m))
+            pool.add(m.entity, m.score, method, name_evidence(m))
         return pool.ranked()
 
     @property
@@ -354,7 +338,7 @@ class Resolver:
             score=score,
             method=_EXACT,
             candidates=(best,),
-            evidence=(_normalization_step(a), found),
+            evidence=(normalization_step(a), found),
         )
 
     def link(self, text: str, *, on: _dt.date | str | None = None) -> Document:
@@ -388,41 +372,10 @@ class Resolver:
         (every holder when ``on`` is ``None``): MATCHED when exactly one person fits, AMBIGUOUS
         when several do (or the title itself is ambiguous), UNMATCHED when nobody does."""
         found = self.resolve(text, kinds={Kind.TITLE})
-        titles = [c.entity for c in found.candidates if c.score >= AMBIGUITY_FLOOR]
-        if found.status is Status.MATCHED and found.entity is not None:
-            titles = [found.entity]
         day = as_date(on) if on is not None else None
-        people = CandidatePool()
-        for title in titles:
-            for person, office in self.holders(title.id, on=day):
-                when = f"{office.start or '?'} to {office.end or 'now'}"
-                detail = f"held {title.id} ({title.name}) from {when}"
-                if day is not None:
-                    detail += f", which covers {day.isoformat()}"
-                people.add(
-                    person,
-                    found.score * 0.95,
-                    Method.TITLE,
-                    [Evidence(rule="holder", detail=detail)],
-                )
-        ranked = people.ranked()
-        title_entity = titles[0] if len(titles) == 1 else None
-        evidence = list(found.evidence)
-        if len(ranked) > 1:
-            evidence.append(
-                Evidence(rule="ambiguous", detail=f"{len(ranked)} people held the office then")
-            )
-            return Resolution(
-                query=text,
-                normalized=found.normalized,
-                status=Status.AMBIGUOUS,
-                score=ranked[0].score,
-                method=Method.TITLE,
-                candidates=ranked,
-                evidence=evidence,
-                title=title_entity,
-            )
-        return decide(text, analyze(text), ranked, evidence, self.threshold, title_entity)
+        return holder_of(
+            text, found, lambda title: self.holders(title, on=day), day, self.threshold
+        )
 
     def _title_and_name(
         self, text: str, day: _dt.date | None
@@ -489,27 +442,6 @@ class Resolver:
             yield from batch
 
     # -----------------------------------------------------------------------------------------
-
-
-def _name_evidence(m: NameMatch) -> list[Evidence]:
-    """The name engine's evidence: the spelling compared, then one item per feature, whose
-    points add up to the score."""
-    c = m.comparison
-    how = c.query.route if c.query.generated else "as written"
-    detail = (
-        f"parts of the query ({how}, read as {c.query.origin.value}: {c.query.why}) align with "
-        f"{m.entity.id}'s spelling {m.alias.text!r}{tags(m.alias)}"
-    )
-    out = [Evidence(rule="name", detail=detail, alias=m.alias)]
-    for part in c.contributions:
-        out.append(
-            Evidence(
-                rule=f"feature:{part.feature.value}",
-                detail=f"{part.points:+.2f} {part.feature.value}: {part.detail}",
-                points=part.points,
-            )
-        )
-    return out
 
 
 def _from_parent(data: bytes) -> Resolver:
