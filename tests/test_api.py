@@ -38,6 +38,9 @@ ALLOWED = {
     "translit/hangul": set(),
     "translit/cyrillic": set(),
     "translit/han": set(),
+    "translit/arabic": set(),
+    # the script registry: one interface over the script modules beside it
+    "translit/scripts": {"arabic", "cyrillic", "han", "hangul"},
     "model": set(),
     "titles": {"text"},
     # the name engine: the analyser knows text and scripts; matching knows names and the model

@@ -512,10 +512,13 @@ def _best(
     for q in query.readings:
         if len(q.parts) == 1:
             # one word: the family name of the other name (as its Korean or Chinese reading
-            # says, when it has one), agreeing fully or by key, or no one
+            # says, when it has one), agreeing fully, by key or by consonants, or no one
             for e in native or entry.readings:
-                values = _values(q, e, *_align(q.parts, e.parts, memo), explain)
-                if values is None or values[0][1] < KEY_AGREEMENT:
+                aligned = _align(q.parts, e.parts, memo)
+                if not aligned[0] or not _firm(aligned[0][0]):
+                    continue
+                values = _values(q, e, *aligned, explain)
+                if values is None:
                     continue
                 score = _total(q, e, values)
                 if best is None or score > best[0]:
@@ -554,6 +557,11 @@ def _verbatim(found: _Scored) -> bool:
     allowed = {Feature.AGREEMENT, Feature.OMITTED_PART}
     values = found[3]
     return values[0][1] == 1.0 and all(f in allowed for f, _, _ in values)
+
+
+def _firm(pair: _Pair) -> bool:
+    """An agreement a single word may rest on: the same spelling, key or consonants."""
+    return pair[2] >= KEY_AGREEMENT or (pair[3] == _CONSONANTS and pair[2] >= CONSONANT_AGREEMENT)
 
 
 def compare(

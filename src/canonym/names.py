@@ -18,13 +18,13 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import islice
 
 from attrs import frozen
 from unidecode import unidecode
 
 from .text import APOSTROPHES, analyze, detect_script
-from .translit import cyrillic, han, hangul
+from .translit import arabic, cyrillic, han, hangul
+from .translit.scripts import ARABIC, CYRILLIC, HAN, HANGUL, script_for
 
 __all__ = [
     "Name",
@@ -486,10 +486,10 @@ def _hangul_readings(text: str) -> list[Reading]:
             )
         why = f"Hangul: surname {surname}, given name {given}"
         readings.append(Reading(Origin.KOREAN, tuple(parts), "Hangul syllables", why))
-    for spelled, system in islice(hangul.spellings(letters).items(), 3):
+    for sp in HANGUL.spellings(letters):
         readings += [
             r
-            for r in _latin_readings(spelled, f"{system} romanization", True)
+            for r in _latin_readings(sp.text, f"{sp.system} romanization", True)
             if r.origin is Origin.OTHER
         ]
     return readings
@@ -549,19 +549,9 @@ def _cyrillic_readings(text: str) -> list[Reading]:
             readings.append(
                 Reading(Origin.KOREAN, (fam, *given_parts), "Kontsevich Cyrillic", why, True)
             )
-    lang = cyrillic.guess_language(text)
-    seen: set[str] = set()
-    for system in _CYRILLIC_SYSTEMS[lang]:
-        spelled = cyrillic.transliterate(text, system, lang)
-        if spelled not in seen:
-            seen.add(spelled)
-            readings += _latin_readings(spelled, f"{system} transliteration", True)
+    for sp in CYRILLIC.spellings(text):
+        readings += _latin_readings(sp.text, f"{sp.system} transliteration", True)
     return readings
-
-
-#: The transliteration systems a Cyrillic name is read through: the press's, the standard
-#: one, and ISO 9 (whose single letters the normaliser folds to the plainest spelling).
-_CYRILLIC_SYSTEMS = {"ru": ("press", "bgn", "icao", "iso9"), "uk": ("kmu2010", "icao", "iso9")}
 
 
 def _han_readings(text: str) -> list[Reading]:
@@ -587,8 +577,8 @@ def _han_readings(text: str) -> list[Reading]:
                     True,
                 )
             )
-        for system, spelled in han.spellings(text).items():
-            found = _latin_readings(spelled, f"{system} from Han", True)
+        for sp in HAN.spellings(text):
+            found = _latin_readings(sp.text, f"{sp.system} from Han", True)
             readings += [r for r in found if r.origin is Origin.OTHER]
     if native and readings and _fold_word(readings[0].parts[0].text) in _chinese_surnames():
         return readings
@@ -633,64 +623,14 @@ def latin_consonants(word: str) -> str:
     return word
 
 
-#: Arabic and Persian letters, as :func:`latin_consonants` writes them; long vowels, hamza
-#: and ain dropped (they are vowels or nothing in Latin spellings).
-_ARABIC = str.maketrans(
-    {
-        **dict.fromkeys("اآأإٱءئؤعىيیوۀةه", ""),
-        "ب": "b",
-        "پ": "b",
-        "ت": "t",
-        "ط": "t",
-        "ث": "z",
-        "ج": "j",
-        "چ": "S",
-        "ح": "h",
-        "خ": "x",
-        "د": "d",
-        "ض": "z",
-        "ذ": "z",
-        "ر": "r",
-        "ز": "z",
-        "ژ": "j",
-        "ظ": "z",
-        "س": "s",
-        "ص": "s",
-        "ش": "S",
-        "غ": "g",
-        "ف": "f",
-        "ق": "k",
-        "ك": "k",
-        "ک": "k",
-        "گ": "g",
-        "ل": "l",
-        "م": "m",
-        "ن": "n",
-        "ٹ": "t",
-        "ڈ": "d",
-        "ڑ": "r",
-        "ں": "n",
-    }
-)
-# ه is h between letters but mostly a vowel at a word's end (Zahra / Fatemeh): kept inside
-_ARABIC_H = re.compile(r"ه(?=.)")
-
-
-def arabic_consonants(word: str) -> str:
-    """The consonant skeleton of an Arabic or Persian word, article ``ال`` taken off:
-    ``محمد`` -> ``mhmd``, ``الحسن`` -> ``hsn``."""
-    word = unicodedata.normalize("NFKC", word)
-    word = re.sub(r"[\u064b-\u065f\u0670]", "", word)  # vowel marks
-    if word.startswith("ال") and len(word) > 3 and word != "الله":
-        word = word[2:]
-    word = _ARABIC_H.sub("h", word).translate(_ARABIC)
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-zA-Z]", "", word))
+#: The consonant skeleton of an Arabic or Persian word (:func:`canonym.translit.arabic.consonants`).
+arabic_consonants = arabic.consonants
 
 
 def _arabic_readings(text: str) -> list[Reading]:
     parts: list[Part] = []
     for word in re.split(r"[\s\u200c\-]+", text):
-        skeleton = arabic_consonants(word)
+        skeleton = arabic.consonants(word)
         if skeleton:
             shown = _fold_word(unidecode(word)) or skeleton
             parts.append(
@@ -708,21 +648,15 @@ def _arabic_readings(text: str) -> list[Reading]:
     return [Reading(Origin.OTHER, tuple(parts), "Arabic consonants", why, True)]
 
 
-#: Modern Greek as it writes foreign names, before Unidecode reads the rest letter by letter:
-#: ντ is d, μπ b, γκ g, ου u, and β is v (Βλαντίμιρ Πούτιν is Vladimir Putin).
-_GREEK = (
-    (re.compile(r"ντ", re.IGNORECASE), "d"),
-    (re.compile(r"μπ", re.IGNORECASE), "b"),
-    (re.compile(r"γκ|γγ", re.IGNORECASE), "g"),
-    (re.compile(r"ου|ού", re.IGNORECASE), "u"),
-    (re.compile(r"β", re.IGNORECASE), "v"),
-)
-
-
 def _fallback_readings(text: str) -> list[Reading]:
-    if detect_script(text) == "Grek":
-        for pattern, latin in _GREEK:
-            text = pattern.sub(latin, text)
+    """Any other script: its registered spellings (Greek), else Unidecode's letters."""
+    registered = script_for(detect_script(text))
+    if registered is not None and registered is not ARABIC:
+        readings: list[Reading] = []
+        for sp in registered.spellings(text):
+            readings += _latin_readings(sp.text, f"{sp.system} transliteration", True)
+        if readings:
+            return readings
     spelled = unidecode(text)
     return _latin_readings(spelled, "unidecode transliteration", True) if spelled.strip() else []
 

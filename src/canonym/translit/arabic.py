@@ -1,0 +1,80 @@
+"""Arabic and Persian script: the consonants a name writes, and a Latin spelling of them.
+
+Arabic script writes no short vowels, so canonym compares a name written in it with a Latin
+spelling by consonant skeletons (``محمد`` and ``Muhammad``, ``Mohamed`` are ``mhmd``); see
+:func:`canonym.names.latin_consonants` for the Latin side. Nothing here knows about tables.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["consonants", "spell"]
+
+#: Arabic and Persian letters, as :func:`canonym.names.latin_consonants` writes the Latin
+#: ones; long vowels, hamza and ain dropped (they are vowels or nothing in Latin spellings).
+_ARABIC = str.maketrans(
+    {
+        **dict.fromkeys("اآأإٱءئؤعىيیوۀةه", ""),
+        "ب": "b",
+        "پ": "b",
+        "ت": "t",
+        "ط": "t",
+        "ث": "z",
+        "ج": "j",
+        "چ": "S",
+        "ح": "h",
+        "خ": "x",
+        "د": "d",
+        "ض": "z",
+        "ذ": "z",
+        "ر": "r",
+        "ز": "z",
+        "ژ": "j",
+        "ظ": "z",
+        "س": "s",
+        "ص": "s",
+        "ش": "S",
+        "غ": "g",
+        "ف": "f",
+        "ق": "k",
+        "ك": "k",
+        "ک": "k",
+        "گ": "g",
+        "ل": "l",
+        "م": "m",
+        "ن": "n",
+        "ٹ": "t",
+        "ڈ": "d",
+        "ڑ": "r",
+        "ں": "n",
+    }
+)
+# ه is h between letters but mostly a vowel at a word's end (Zahra / Fatemeh): kept inside
+_ARABIC_H = re.compile(r"ه(?=.)")
+
+
+def consonants(word: str) -> str:
+    """The consonant skeleton of an Arabic or Persian word, article ``ال`` taken off:
+    ``محمد`` -> ``mhmd``, ``الحسن`` -> ``hsn``."""
+    word = unicodedata.normalize("NFKC", word)
+    word = re.sub(r"[\u064b-\u065f\u0670]", "", word)  # vowel marks
+    if word.startswith("ال") and len(word) > 3 and word != "الله":
+        word = word[2:]
+    word = _ARABIC_H.sub("h", word).translate(_ARABIC)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-zA-Z]", "", word))
+
+
+_SPELL = str.maketrans({"S": "sh", "x": "kh"})
+
+
+def spell(text: str) -> str:
+    """A Latin spelling of an Arabic or Persian name, word by word, by its consonants
+    (``بشار الأسد`` -> ``bshr sd``): rough, but what the consonant comparison reads.
+
+    >>> spell("محمد حسن")
+    'mhmd hsn'
+    """
+    words = [consonants(w).translate(_SPELL) for w in re.split(r"[\s\u200c\-]+", text)]
+    return " ".join(w for w in words if w)
