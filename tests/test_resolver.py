@@ -252,3 +252,40 @@ def test_a_generated_spelling_is_not_given_away_to_the_person_with_a_native_name
     assert result.status is Status.AMBIGUOUS
     assert {c.id for c in result.candidates} == {"x.ri", "x.i"}
     assert resolver.resolve("Ri Ae Sok").id == "x.ri"  # its own spellings still decide
+
+
+# ---------------------------------------------------------------------------------------------
+# Kinds by name, and batches that survive rows that are not text (issue 16)
+
+
+def test_kinds_may_be_named() -> None:
+    named = canonym.resolve("Kim Jong Un", kinds={"person"})
+    assert named.id == canonym.resolve("Kim Jong Un", kinds={Kind.PERSON}).id == "kp.kim-jong-un"
+    assert canonym.resolve("Kim Jong Un", kinds=["title"]).status is Status.UNMATCHED
+
+
+@pytest.mark.parametrize(
+    ("kinds", "error", "message"),
+    [
+        ({"persons"}, ValueError, "unknown kind 'persons'"),
+        ("person", TypeError, "not one str"),
+        ({1}, TypeError, "not int"),
+    ],
+)
+def test_bad_kinds_are_clear_errors(kinds: object, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        canonym.resolve("Kim Jong Un", kinds=kinds)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_batch_answers_rows_that_are_not_text(workers: int) -> None:
+    rows: list[object] = ["Kim Jong Un", None, float("nan"), 7, "Choe Ryong Hae"]
+    answers = list(canonym.default_resolver().resolve_many(rows, workers=workers, chunk=2))
+    assert [a.id for a in answers] == ["kp.kim-jong-un", None, None, None, "kp.choe-ryong-hae"]
+    assert all(a.evidence[0].rule == "not-text" for a in answers[1:4])
+    assert answers[1].status is Status.UNMATCHED
+
+
+def test_a_strict_batch_raises_on_a_row_that_is_not_text() -> None:
+    with pytest.raises(TypeError, match="takes str items, not NoneType"):
+        list(canonym.default_resolver().resolve_many(["Kim Jong Un", None], strict=True))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from .lookups import tags
 from .matching import NameMatch
-from .model import Evidence
+from .model import Evidence, Resolution, Status
 from .text import Normalized
 
-__all__ = ["name_evidence", "normalization_step"]
+__all__ = ["name_evidence", "normalization_step", "not_text"]
 
 
 def normalization_step(a: Normalized) -> Evidence:
@@ -42,3 +42,14 @@ def name_evidence(m: NameMatch) -> list[Evidence]:
             )
         )
     return out
+
+
+def not_text(value: object) -> Resolution:
+    """The answer to a batch item that is not text (``None``, a NaN, a number): UNMATCHED."""
+    detail = f"not text: {type(value).__name__} {value!r}"[:200]
+    return Resolution(
+        query="",
+        normalized="",
+        status=Status.UNMATCHED,
+        evidence=[Evidence(rule="not-text", detail=detail)],
+    )

@@ -28,15 +28,24 @@ class Answers(Protocol):
 
     def link(self, text: str, *, on: _dt.date | str | None = None) -> Any: ...
 
+    def resolve_many(
+        self,
+        texts: Iterable[Any],
+        *,
+        kinds: Collection[Any] | None = None,
+        on: _dt.date | str | None = None,
+        strict: bool = False,
+    ) -> Iterator[Resolution]: ...
+
 
 def in_processes(
     resolver: Answers,
     to_bytes: Callable[[], bytes],
     from_bytes: Callable[[bytes], Answers],
-    texts: Iterable[str],
+    texts: Iterable[Any],
     workers: int,
     chunk: int,
-    job: tuple[str, Any, Any],
+    job: tuple[Any, ...],
 ) -> Iterator[list[Any]]:
     """Run ``job`` (``("resolve" | "link", kinds, on)``) over ``texts`` in ``workers``
     processes, ``chunk`` texts at a time, yielding each chunk's results in input order with
@@ -91,13 +100,13 @@ def _worker_start(source: Answers | bytes, from_bytes: Callable[[bytes], Answers
     _WORKER = source
 
 
-def _worker_run(job: tuple[str, Any, Any], texts: list[str]) -> list[Any]:
-    """In a worker process: resolve or link one chunk."""
+def _worker_run(job: tuple[Any, ...], texts: list[Any]) -> list[Any]:
+    """In a worker process: resolve or link one chunk (``job``: what, kinds, on, strict)."""
     assert _WORKER is not None
-    what, kinds, on = job
+    what, kinds, on, strict = job
     if what == "link":
         return [_WORKER.link(t, on=on) for t in texts]
-    return [pack(_WORKER.resolve(t, kinds=kinds, on=on)) for t in texts]
+    return [pack(r) for r in _WORKER.resolve_many(texts, kinds=kinds, on=on, strict=strict)]
 
 
 # Resolutions travel back from worker processes as plain tuples that name entities by id: the

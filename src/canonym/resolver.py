@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .decide import AMBIGUITY_FLOOR, DEFAULT_THRESHOLD, decide
-from .explain import name_evidence, normalization_step
+from .explain import name_evidence, normalization_step, not_text
 from .index import Index, closest_position, marked_key
 from .linker import Document, link_text
 from .lookups import METHOD_SCORES, CandidatePool, SpellingLookups, spelling_detail
@@ -194,7 +194,7 @@ class Resolver:
         return Resolver(tables, threshold=self.threshold)
 
     def _in_processes(
-        self, texts: Iterable[str], workers: int, chunk: int, job: tuple[str, Any, Any]
+        self, texts: Iterable[Any], workers: int, chunk: int, job: tuple[Any, ...]
     ) -> Iterator[list[Any]]:
         return in_processes(self, self.to_bytes, _from_parent, texts, workers, chunk, job)
 
@@ -202,7 +202,7 @@ class Resolver:
         self,
         text: str,
         *,
-        kinds: Collection[Kind] | None = None,
+        kinds: Collection[Kind | str] | None = None,
         on: _dt.date | str | None = None,
     ) -> Resolution:
         """Resolve one name, title or organisation, or a person named with an office.
@@ -213,13 +213,16 @@ class Resolver:
         Args:
             text: the query: ``"Choe Ryong Hae"``, ``"Russian Defense Minister"``, ``"KPA"``,
                 ``"Foreign Minister Choe"``, ``"Pak Yong-il, vice director of the GPB"``.
-            kinds: only consider entities of these kinds (all kinds when ``None``).
+            kinds: only consider entities of these kinds (all kinds when ``None``): ``Kind``
+                members or their names (``{"person"}``); anything else is a ``ValueError``
+                (an unknown name) or a ``TypeError``.
             on: the date the text speaks of; an office named with a person then counts only
                 if the person held it on that date.
         """
         if not isinstance(text, str):
             msg = f"resolve() takes a str, not {type(text).__name__}"
             raise TypeError(msg)
+        kinds = _kinds(kinds)
         if len(text) <= MEMO_MAX_LENGTH:
             key = (text, frozenset(kinds) if kinds is not None else None, on)
             try:
@@ -399,14 +402,19 @@ class Resolver:
 
     def resolve_many(
         self,
-        texts: Iterable[str],
+        texts: Iterable[object],
         *,
         workers: int = 1,
         chunk: int = 256,
-        kinds: Collection[Kind] | None = None,
+        kinds: Collection[Kind | str] | None = None,
         on: _dt.date | str | None = None,
+        strict: bool = False,
     ) -> Iterator[Resolution]:
         """Resolve many texts, yielding results in input order as they are ready.
+
+        An item that is not a ``str`` (``None``, a NaN from a dataframe, a number) is answered
+        UNMATCHED with the evidence ``not-text``, so one bad row never ends a batch; with
+        ``strict=True`` it raises :class:`TypeError` instead.
 
         With ``workers`` > 1 the work is spread over that many processes. Where processes can
         be forked (Linux, macOS) and no other thread is running, the workers inherit this
@@ -414,11 +422,18 @@ class Resolver:
         resolver saved as bytes (data, not code), index snapshot included.
         The input is read lazily, in chunks of ``chunk`` texts, with a bounded number in flight.
         """
+        wanted = _kinds(kinds)
         if workers <= 1:
-            for text in texts:
-                yield self.resolve(text, kinds=kinds, on=on)
+            for item in texts:
+                if isinstance(item, str):
+                    yield self.resolve(item, kinds=wanted, on=on)
+                elif strict:
+                    msg = f"resolve_many() takes str items, not {type(item).__name__}"
+                    raise TypeError(msg)
+                else:
+                    yield not_text(item)
             return
-        job = ("resolve", frozenset(kinds) if kinds is not None else None, on)
+        job = ("resolve", wanted, on, strict)
         tables = self.tables
         for batch in self._in_processes(texts, workers, chunk, job):
             for packed in batch:
@@ -438,10 +453,34 @@ class Resolver:
             for text in texts:
                 yield self.link(text, on=on)
             return
-        for batch in self._in_processes(texts, workers, chunk, ("link", None, on)):
+        for batch in self._in_processes(texts, workers, chunk, ("link", None, on, True)):
             yield from batch
 
     # -----------------------------------------------------------------------------------------
+
+
+def _kinds(kinds: Collection[Kind | str] | None) -> frozenset[Kind] | None:
+    """``kinds`` as ``Kind`` members: names (``"person"``) are read as theirs."""
+    if kinds is None:
+        return None
+    if isinstance(kinds, str | Kind):
+        msg = f"kinds must be a collection of kinds, not one {type(kinds).__name__}: {{{kinds!r}}}"
+        raise TypeError(msg)
+    out: set[Kind] = set()
+    for kind in kinds:
+        if isinstance(kind, Kind):
+            out.add(kind)
+        elif isinstance(kind, str):
+            try:
+                out.add(Kind(kind))
+            except ValueError:
+                names = ", ".join(k.value for k in Kind)
+                msg = f"unknown kind {kind!r}; expected one of {names}"
+                raise ValueError(msg) from None
+        else:
+            msg = f"kinds must be Kind members or their names, not {type(kind).__name__}"
+            raise TypeError(msg)
+    return frozenset(out)
 
 
 def _from_parent(data: bytes) -> Resolver:
@@ -461,7 +500,7 @@ def link(text: str, *, on: _dt.date | str | None = None) -> Document:
 
 
 def resolve(
-    text: str, *, kinds: Collection[Kind] | None = None, on: _dt.date | str | None = None
+    text: str, *, kinds: Collection[Kind | str] | None = None, on: _dt.date | str | None = None
 ) -> Resolution:
     """Resolve ``text`` with the default resolver (the shipped tables, default threshold).
 
