@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import canonym
+import canonym.index
 from canonym.index import Hit, Index, _generated
 from canonym.model import Kind, Method
 from canonym.snapshot import from_snapshot, to_snapshot
@@ -172,3 +174,62 @@ def test_family_keys_are_built_on_first_use_from_the_family_tier() -> None:
     owners = {h.entity.id for hits in index.tiers["family"].values() for h in hits}
     assert owners == set(keys)
     assert index.family_keys is keys
+
+
+def _reads_of(attribute: str, tree: ast.AST) -> list[int]:
+    """Line numbers where ``tree`` reads ``attribute`` of anything (``x.country`` or
+    ``getattr(x, "country")``)."""
+    lines = [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr == attribute
+    ]
+    lines += [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in {"getattr", "hasattr"}
+        and any(isinstance(a, ast.Constant) and a.value == attribute for a in node.args)
+    ]
+    return sorted(lines)
+
+
+def test_filing_persons_reads_no_country() -> None:
+    # The index files every person's spellings alike, whatever the metadata: nothing in
+    # index.py reads a country except the title grammar (Index.title_keys), which needs a
+    # title's and an organisation's country and is only called for titles.
+    source = Path(canonym.index.__file__).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    allowed: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name == "title_keys":
+            allowed |= set(_reads_of("country", node))
+    assert allowed, "title_keys reads a title's country: the test would check nothing there"
+    assert [line for line in _reads_of("country", tree) if line not in allowed] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases"),
+    [
+        ("Yevgeniy Komarov", ()),  # no country, no native name: a users' table
+        ("Kim Jong Un", ("Kim Jong-un",)),
+        ("John Smith", ()),
+    ],
+)
+def test_every_person_gets_the_slavic_key_whatever_the_metadata(
+    name: str, aliases: tuple[str, ...]
+) -> None:
+    tables = canonym.Tables.from_entities(
+        [
+            canonym.Entity(
+                id="u.1",
+                kind=Kind.PERSON,
+                name=name,
+                aliases=[canonym.Alias(text=t, script="Latn") for t in (name, *aliases)],
+            )
+        ]
+    )
+    index = Index.build(tables)
+    assert index.has_slavic_name(list(analyze(name).tokens))
+    assert set(index.tiers) == {"exact", "marked", "translit", "slavic", "family"}

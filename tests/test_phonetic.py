@@ -1,4 +1,5 @@
-"""The phonetic tier: blocking keys and what reaches a person through them."""
+"""Misspellings and other romanizations: what reaches a person through the name engine (which
+replaced the index's phonetic tier), and the romanization-blind slavic key the linker uses."""
 
 from __future__ import annotations
 
@@ -11,56 +12,7 @@ from hypothesis import strategies as st
 
 import canonym
 from canonym import Method, Status
-from canonym.index import name_phonetic_keys, phonetic_keys
 from strategies import resolver_from_toml
-
-ascii_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
-
-
-@pytest.mark.parametrize(
-    ("one", "other"),
-    [
-        ("volodymyr", "wolodymyr"),
-        ("zelensky", "selenskyj"),
-        ("konstantin", "constantin"),
-        ("yevgeny", "evgeny"),
-        ("iosif", "josif"),
-    ],
-)
-def test_swapped_initials_of_the_other_word_share_a_key(one: str, other: str) -> None:
-    assert phonetic_keys("belousov", one) == phonetic_keys("belousov", other)
-
-
-def test_the_other_words_initial_splits_a_bucket() -> None:
-    assert set(phonetic_keys("sergei", "lavrov")).isdisjoint(phonetic_keys("sergei", "shoigu"))
-
-
-def test_every_other_words_initial_splits_a_bucket() -> None:
-    # a patronymic's initial tells Dmitriy Petrovich Zakharov from Dmitriy Ivanovich Zakharov
-    one = phonetic_keys("zakharov", "dmitriy", "petrovich")
-    assert set(one).isdisjoint(phonetic_keys("zakharov", "dmitriy", "ivanovich"))
-    assert one == phonetic_keys("zakharov", "petrovich", "dmitriy")
-
-
-@given(st.lists(ascii_word, min_size=2, max_size=4))
-def test_a_name_has_the_same_keys_in_the_other_order(tokens: list[str]) -> None:
-    keys = set(name_phonetic_keys(tuple(tokens)))
-    turned = tuple(tokens[1:] + tokens[:1])
-    # the turned name's last token is the original's first: they share that token's keys
-    assert keys & set(name_phonetic_keys(turned))
-
-
-@pytest.mark.parametrize("token", ["белоусов", "o'brien", "kim2", ""])
-def test_only_ascii_letters_have_keys(token: str) -> None:
-    assert phonetic_keys(token, "andrei") == ()
-
-
-@given(ascii_word, st.text(max_size=8))
-def test_keys_are_a_metaphone_and_a_nysiis_code(token: str, other: str) -> None:
-    keys = phonetic_keys(token, other)
-    assert [k[:2] for k in keys] == ["m:", "n:"]
-    assert len({k.rpartition("|")[2] for k in keys}) == 1
-    assert keys == phonetic_keys(token, other)
 
 
 @pytest.mark.parametrize(
@@ -155,8 +107,8 @@ def test_the_slavic_key_ignores_the_romanization(spellings: list[str]) -> None:
     assert len({slavic_key((s, "komarov")) for s in spellings}) == 1
 
 
-# A bucket large enough to get a word map (index.LARGE_BUCKET): people whose first name sounds
-# like Nikolay and whose surname starts with K, as at 10^6 aliases.
+# Many like names: people whose first name sounds like Nikolay and whose surname starts with K,
+# as at 10^6 aliases.
 _SYLLABLES = ["ka", "ko", "ku", "re", "ri", "sh", "tin", "lov", "ev", "nsk", "ry", "za", "ch", "mi"]
 _PICK = random.Random(5)
 _SURNAMES = sorted(
@@ -177,11 +129,6 @@ _CROWD = canonym.Tables.from_entities(
     for i, surname in enumerate(_SURNAMES)
 )
 _CROWD_INDEX = canonym.Resolver(_CROWD).index
-
-
-def test_the_crowd_fills_a_large_bucket() -> None:
-    sizes = [len(bucket) for bucket in _CROWD_INDEX.phonetic.values()]
-    assert max(sizes) >= 2 * canonym.index.LARGE_BUCKET
 
 
 def test_a_typo_among_many_like_names_reaches_its_person() -> None:

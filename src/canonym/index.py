@@ -14,18 +14,19 @@ Tiers, from the most to the least certain:
     the press surname forms; Cyrillic under each system (BGN, ICAO, ISO 9, GOST, French, ...;
     the press's mixtures of systems meet these through ``slavic``); Han characters in pinyin
     and Wade-Giles;
-``korean``
-    Korean persons by surname class and the romanization-blind skeleton of the given name;
-``korean_loose``
-    the same with a coarser skeleton (for Russian transcription and South press spellings);
+``marked``
+    spellings with McCune-Reischauer's breves, by a key that keeps them;
 ``slavic``
-    Russian, Ukrainian and Belarusian persons' (and others with a Cyrillic native name) Latin
-    spellings by a romanization-blind key (BGN, ICAO, ISO 9 and press spellings of one name
-    meet);
-``phonetic``
-    tokens of non-Korean persons' Latin names by metaphone, for misspellings;
+    every person's Latin spellings by a romanization-blind key (BGN, ICAO, ISO 9 and press
+    spellings of one Russian or Ukrainian name meet), for the linker's windows;
 ``family``
     a person's family name alone.
+
+Misspellings, other romanizations and Korean names written loosely are the name engine's
+(:mod:`canonym.names`, :mod:`canonym.matching`), which replaced the index's former ``korean``,
+``korean_loose``, ``cyrillic``, near and phonetic tiers. Filing a person reads no metadata
+(no country): every person's spellings are filed the same way; only the title grammar
+(:meth:`Index.title_keys`) reads a title's or an organisation's country.
 
 A name in the other order (``Jong Un Kim``, ``Yeong-il Pak``) is not indexed again: the
 resolver turns the query around (:func:`turns`) and looks the result up in ``exact`` and
@@ -36,13 +37,11 @@ from __future__ import annotations
 
 import unicodedata
 from array import array
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, KeysView, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
 import attrs
-import jellyfish
 from attrs import frozen
 
 from ._gc import gc_frozen
@@ -53,24 +52,14 @@ from .titles import parse_title, strip_joiners
 from .translit import cyrillic, han, hangul
 
 __all__ = [
-    "LARGE_BUCKET",
-    "BucketWords",
     "Hit",
     "Index",
-    "KoreanName",
     "PackedTier",
-    "PhoneticEntry",
     "Spellings",
     "closest_position",
-    "cyrillic_key",
-    "is_korean",
-    "korean_keys",
     "marked_key",
     "marked_tokens",
     "marked_turns",
-    "name_phonetic_keys",
-    "near_keys",
-    "phonetic_keys",
     "slavic_key",
     "turns",
 ]
@@ -113,39 +102,7 @@ def closest_position(spellings: Sequence[str], query: str) -> int:
     return 0
 
 
-@frozen
-class KoreanName:
-    """A Korean person's name as the near tier compares it: surname class and given skeleton."""
-
-    entity: Entity
-    given: str
-    alias: Alias
-
-
-@frozen
-class PhoneticEntry:
-    """A non-Korean person's Latin spellings of one shape, for the phonetic tier.
-
-    Spellings of a person with the same number of words, whose words start alike position by
-    position (``Aleksandr Kaminskiy``, ``Alexander Kaminsky``, ...), make one entry: for each
-    position, the distinct words seen there (``options``), and the first spelling, to show. A
-    query is aligned once per entry rather than once per spelling."""
-
-    entity: Entity
-    options: tuple[tuple[str, ...], ...]
-    alias: Alias
-
-
 Tier = Mapping[str, tuple[Hit, ...]]
-
-#: A phonetic bucket's words by shape: number of positions -> for each position, each word
-#: seen there -> the positions in the bucket of the entries that have it (ascending).
-BucketWords = Mapping[int, tuple[Mapping[str, Sequence[int]], ...]]
-
-#: Phonetic buckets at least this large get a word map (:meth:`Index.phonetic_words`).
-LARGE_BUCKET = 48
-#: How many word maps an index keeps; the oldest half is dropped when it is full.
-_WORDS_CACHE = 2048
 
 #: A bucket as stored: one spelling's number, or several (grouped by entity, in table order).
 Row = int | Sequence[int]
@@ -308,29 +265,12 @@ class PackedTier(Mapping[str, tuple[Hit, ...]]):
 TIER_METHODS: dict[str, tuple[Method, Method]] = {
     "exact": (Method.EXACT, Method.EXACT),
     "marked": (Method.EXACT, Method.TRANSLIT),
-    "cyrillic": (Method.TRANSLIT, Method.TRANSLIT),
     "translit": (Method.TRANSLIT, Method.TRANSLIT),
-    "korean": (Method.SKELETON, Method.SKELETON),
-    "korean_loose": (Method.LOOSE, Method.LOOSE),
     "slavic": (Method.SKELETON, Method.SKELETON),
     "family": (Method.FAMILY_NAME, Method.FAMILY_NAME),
 }
 
-_KOREAN_COUNTRIES = frozenset({"kp", "kr"})
-
-
-def is_korean(entity: Entity) -> bool:
-    """True for a person with a Korean name: a DPRK or ROK national, or a Hangul native name
-    and no other country."""
-    if entity.kind is not Kind.PERSON:
-        return False
-    if entity.country is not None:
-        return entity.country in _KOREAN_COUNTRIES
-    return any(a.native and hangul.is_hangul(a.text) for a in entity.aliases)
-
-
 _MARKS = frozenset("ŏŭŎŬ")
-_UKRAINIAN_FOLD = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "ь": None, "ъ": None})
 
 
 def _marked_tokens(text: str) -> tuple[str, ...]:
@@ -375,72 +315,10 @@ def turns(tokens: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(("".join(t[1:] + t[:1]), "".join(t[-1:] + t[:-1]))))
 
 
-def cyrillic_key(key: str) -> str:
-    """Fold the Ukrainian letters of a Cyrillic key into Russian ones, and drop soft and hard
-    signs, so ``Сі Цзіньпін`` meets ``Си Цзиньпин``."""
-    return key.translate(_UKRAINIAN_FOLD)
-
-
-# Initials that transliteration swaps (Wolodymyr / Volodymyr, Selenskyj / Zelensky,
-# Yevgeny / Evgeny, Konstantin / Constantin) count as one.
-_INITIAL_CLASS = {
-    "w": "v",
-    "z": "s",
-    "c": "k",
-    "q": "k",
-    "a": "a",
-    "e": "a",
-    "i": "a",
-    "o": "a",
-    "u": "a",
-    "y": "a",
-    "j": "a",
-}
-
-
-def phonetic_keys(token: str, *others: str) -> tuple[str, ...]:
-    """Blocking keys of one ASCII token of a name: its metaphone and its NYSIIS code, prefixed
-    so they never collide, and followed by the initials of the name's other words, in sorted
-    order (``m:BLSF|a`` for Belousov in Andrei Belousov; ``n:SACARAV|ap`` for Zakharov in
-    Dmitriy Petrovich Zakharov; initials that transliteration swaps count as one): a typo in one
-    word still meets its name through the other words' sounds, and a common given name's bucket
-    is split by the other words' initials."""
-    if not token.isascii() or not token.isalpha():
-        return ()
-    tail = "|" + "".join(sorted(_INITIAL_CLASS.get(o[:1], o[:1]) for o in others))
-    return (f"m:{jellyfish.metaphone(token)}{tail}", f"n:{jellyfish.nysiis(token)}{tail}")
-
-
-def name_phonetic_keys(tokens: tuple[str, ...]) -> list[str]:
-    """The phonetic blocking keys of a name of two or more tokens: those of its first and of
-    its last token (:func:`phonetic_keys`), each with the initials of the other tokens; the
-    same for a table entry and a query, in any name order."""
-    if len(tokens) < 2:
-        return []
-    ends = ((tokens[0], tokens[1:]), (tokens[-1], tokens[:-1]))
-    keys = [key for token, others in ends for key in phonetic_keys(token, *others)]
-    return list(dict.fromkeys(keys))
-
-
-def korean_keys(tokens: tuple[str, ...] | list[str]) -> list[tuple[str, str, str]]:
-    """(surname class, given-name skeleton, order) for each way ``tokens`` parse as a Korean
-    name: family name first, or last. Tokens are normalised (lower-case ASCII)."""
-    out: list[tuple[str, str, str]] = []
-    if len(tokens) < 2:
-        return out
-    parses = ((tokens[0], tokens[1:], "family-first"), (tokens[-1], tokens[:-1], "given-first"))
-    for family, given, order in parses:
-        for cls in sorted(hangul.surname_classes(family)):
-            out.append((cls, hangul.skeleton("".join(given)), order))
-    return out
-
-
 class _Builder:
     def __init__(self, tables: Tables) -> None:
         self.pool = Spellings(tables)
         self.rows: dict[str, dict[str, int | list[int]]] = {name: {} for name in TIER_METHODS}
-        self.near: dict[str, list[KoreanName]] = {}
-        self.phonetic: dict[str, list[PhoneticEntry]] = {}
         # One entity is indexed at a time: its (tier, key) -> spellings gather here and are
         # filed when the entity is done, so adding stays O(1) even when thousands of entities
         # share a key (every "Kim" under the family name "kim").
@@ -522,8 +400,6 @@ class Index:
 
     tables: Tables
     tiers: Mapping[str, Tier]
-    near: Mapping[str, tuple[KoreanName, ...]]
-    phonetic: Mapping[str, tuple[PhoneticEntry, ...]]
     org_children: Mapping[tuple[str, str], tuple[Entity, ...]]
     roles: Tier
     holders: Mapping[str, tuple[tuple[Entity, Office], ...]]
@@ -535,8 +411,6 @@ class Index:
     _org_cache: dict[tuple[tuple[str, ...], str | None], tuple[Entity, ...]] = attrs.field(
         factory=dict, eq=False, repr=False
     )
-    # word maps of large phonetic buckets (phonetic_words); a cache only, like _org_cache
-    _words_cache: dict[str, BucketWords] = attrs.field(factory=dict, eq=False, repr=False)
 
     @classmethod
     @gc_frozen
@@ -547,8 +421,6 @@ class Index:
             b.entity = number
             first = b.pool.first[number]
             person = entity.kind is Kind.PERSON
-            korean = is_korean(entity)
-            classes = _entity_surname_classes(entity) if korean else frozenset()
             # the person's Latin spellings (tabled and made), their numbers and their words
             latin: list[tuple[Alias, int, tuple[str, ...]]] = []
             for position, alias in enumerate(entity.aliases):
@@ -556,8 +428,6 @@ class Index:
                 a = analyze(alias.text)
                 b.add("exact", a.key, ref)
                 b.add("marked", marked_key(alias.text), ref)
-                if cyrillic.is_cyrillic(alias.text):
-                    b.add("cyrillic", cyrillic_key(a.key), ref)
                 if not person:
                     continue
                 if alias.native:
@@ -569,21 +439,10 @@ class Index:
                         latin.append((generated, made, g.tokens))
                 if a.key.isascii():
                     latin.append((alias, ref, a.tokens))
-                if korean and hangul.is_hangul(alias.text):
-                    surname, given = hangul.split_name(alias.text)
-                    for surname_class in hangul.surname_classes(surname):
-                        skeleton = hangul.hangul_skeleton(given)
-                        _add_korean(b, entity, alias, ref, surname_class, skeleton)
-            if korean:
-                for alias, ref, tokens in latin:
-                    for surname_class, given, _ in korean_keys(tokens):
-                        if surname_class in classes:
-                            _add_korean(b, entity, alias, ref, surname_class, given)
-            elif person and entity.country != "cn":
-                # Chinese names are syllables: one letter off is another name (Li Hongzhong,
-                # Li Hongzhang), so they match through pinyin and Wade-Giles only.
-                _add_phonetic(b, entity, [(alias, tokens) for alias, _, tokens in latin])
-            if person and _is_slavic(entity):
+            if person:
+                # every person's, whatever the metadata: the press's mixtures of systems reach
+                # a native name through it (the index files each system's spelling, not every
+                # mixture), and a users' table's Latin-only names are read alike
                 for _, ref, tokens in latin:
                     key = slavic_key(tokens)
                     if key and b.once("slavic", key):  # one spelling per key is enough
@@ -600,8 +459,6 @@ class Index:
         index = cls(
             tables,
             MappingProxyType(tiers),
-            MappingProxyType({k: tuple(v) for k, v in b.near.items()}),
-            MappingProxyType({k: tuple(v) for k, v in b.phonetic.items()}),
             MappingProxyType(children),
             MappingProxyType({}),
             MappingProxyType({k: tuple(v) for k, v in holders.items()}),
@@ -759,31 +616,6 @@ class Index:
         tier = self.tiers["exact"]
         return tier._rows if isinstance(tier, PackedTier) else {}
 
-    def phonetic_words(self, key: str) -> BucketWords:
-        """The words of the phonetic bucket ``key`` by shape and position, each with the
-        entries that have it there (see :data:`BucketWords`). A query then compares each
-        distinct word once and aligns only the entries whose words agree, instead of every
-        entry in a bucket of hundreds (a common first name and an initial, at 10^6 aliases).
-        Made on first use and kept for a while."""
-        found = self._words_cache.get(key)
-        if found is not None:
-            return found
-        shapes: dict[int, tuple[defaultdict[str, list[int]], ...]] = {}
-        for number, entry in enumerate(self.phonetic.get(key, ())):
-            options = entry.options
-            positions = shapes.get(len(options))
-            if positions is None:
-                positions = shapes[len(options)] = tuple(defaultdict(list) for _ in options)
-            for words, seen in zip(options, positions, strict=True):
-                for word in words:  # an entry's words at one position are distinct
-                    seen[word].append(number)
-        cache = self._words_cache
-        if len(cache) >= _WORDS_CACHE:  # dicts keep insertion order: drop the older half
-            for old in list(cache)[: _WORDS_CACHE // 2]:
-                cache.pop(old, None)
-        cache[key] = shapes
-        return shapes
-
     def lookup(self, tier: str, key: str) -> tuple[Hit, ...]:
         """Return the hits of ``key`` in one tier (empty when there are none)."""
         return self.tiers[tier].get(key, ())
@@ -807,8 +639,6 @@ class Index:
         """Return sizes: entities, and keys per tier."""
         out = {"entities": len(self.tables)}
         out.update({f"{name}_keys": len(tier) for name, tier in self.tiers.items()})
-        out["phonetic_keys"] = len(self.phonetic)
-        out["near_keys"] = len(self.near)
         return out
 
 
@@ -867,41 +697,6 @@ def _add_family_names(
             b.add("family", word, b.make(spelled, ref, "family"))
 
 
-def _add_phonetic(b: _Builder, entity: Entity, latin: list[tuple[Alias, tuple[str, ...]]]) -> None:
-    """File ``entity``'s Latin spellings (with their words) in the phonetic tier, one entry
-    per shape."""
-    groups: dict[tuple[str, ...], tuple[Alias, list[dict[str, None]], dict[str, None]]] = {}
-    for alias, tokens in latin:
-        if len(tokens) < 2:
-            continue
-        shape = tuple(_INITIAL_CLASS.get(t[:1], t[:1]) for t in tokens)
-        group = groups.get(shape)
-        if group is None:
-            group = groups[shape] = (alias, [{} for _ in tokens], {})
-        for position, token in zip(group[1], tokens, strict=True):
-            position[token] = None
-        group[2].update(dict.fromkeys(name_phonetic_keys(tokens)))
-    for first, positions, keys in groups.values():
-        entry = PhoneticEntry(entity, tuple(tuple(p) for p in positions), first)
-        for key in keys:
-            b.phonetic.setdefault(key, []).append(entry)
-
-
-_SLAVIC_COUNTRIES = frozenset({"ru", "ua", "by"})
-
-
-def _is_slavic(entity: Entity) -> bool:
-    """A person whose Latin spellings come from Russian, Ukrainian or Belarusian: of one of
-    those countries, or (unless Korean) with a Cyrillic native name. Their names get the
-    ``slavic`` key, which is also how the press's mixtures of systems reach a native name
-    (the index files each system's spelling of it, not every mixture)."""
-    if entity.country in _SLAVIC_COUNTRIES:
-        return True
-    if is_korean(entity):
-        return False
-    return any(a.native and cyrillic.is_cyrillic(a.text) for a in entity.aliases)
-
-
 def slavic_key(tokens: tuple[str, ...] | list[str]) -> str:
     """The romanization-blind key of a Latin spelling of a Russian or Ukrainian name: its
     words' :func:`~canonym.translit.cyrillic.latin_skeleton` joined (``Yevgeniy Komarov`` and
@@ -911,33 +706,3 @@ def slavic_key(tokens: tuple[str, ...] | list[str]) -> str:
         return ""
     parts = [cyrillic.latin_skeleton(t) for t in tokens]
     return "".join(parts) if all(parts) else ""
-
-
-def _entity_surname_classes(entity: Entity) -> frozenset[str]:
-    classes: set[str] = set()
-    for alias in entity.aliases:
-        if alias.native and hangul.is_hangul(alias.text):
-            classes |= hangul.surname_classes(hangul.split_name(alias.text)[0])
-    if not classes and entity.family_name:
-        classes |= hangul.surname_classes(entity.family_name)
-    return frozenset(classes)
-
-
-def near_keys(surname_class: str, given: str) -> tuple[str, ...]:
-    """The near tier's keys of a Korean name: its surname class with the first, and with the
-    last, letter of its given-name key. A near miss almost always keeps one of them, and a
-    common surname's names are not all compared with every query."""
-    if not given:
-        return ()
-    return (f"{surname_class}^{given[0]}", f"{surname_class}${given[-1]}")
-
-
-def _add_korean(b: _Builder, entity: Entity, alias: Alias, ref: int, cls: str, given: str) -> None:
-    if not given:
-        return
-    b.add("korean", f"{cls}|{given}", ref)
-    b.add("korean_loose", f"{cls}|{hangul.loose(given)}", ref)
-    if b.once("near", cls, entity.id, given):
-        name = KoreanName(entity, given, alias)
-        for key in near_keys(cls, given):
-            b.near.setdefault(key, []).append(name)

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ._gc import gc_frozen, gc_paused
-from .index import TIER_METHODS, Hit, Index, KoreanName, PackedTier, PhoneticEntry, Spellings
+from .index import TIER_METHODS, Hit, Index, PackedTier, Spellings
 from .model import Alias, Entity, Kind, Method, Office
 from .tables import Tables
 
@@ -21,7 +21,7 @@ __all__ = ["SNAPSHOT_VERSION", "from_snapshot", "to_snapshot"]
 
 #: Bumped whenever the index's structure changes: a snapshot of another version is ignored
 #: (the index is rebuilt from the tables), never misread.
-SNAPSHOT_VERSION = 9
+SNAPSHOT_VERSION = 10
 
 
 class _Writer:
@@ -107,7 +107,6 @@ def to_snapshot(index: Index) -> dict[str, Any]:
             msg = f"tier {name!r} is not packed"
             raise TypeError(msg)
         tiers[name] = {k: v if isinstance(v, int) else list(v) for k, v in tier.rows.items()}
-    numbered: dict[int, int] = {}
     return {
         "version": SNAPSHOT_VERSION,
         # the entities the references count on, with how many spellings each has: a snapshot
@@ -123,19 +122,6 @@ def to_snapshot(index: Index) -> dict[str, Any]:
             "tags": [list(t) for t in pool.tags],
         },
         "roles": {key: w.hits(hits) for key, hits in index.roles.items()},
-        "near": {
-            cls: [[w.entity[n.entity.id], n.given, w.alias(n.alias)] for n in names]
-            for cls, names in index.near.items()
-        },
-        # entries are shared between keys: each is written once, and keys refer to it
-        "phonetic": {
-            key: [numbered.setdefault(id(p), len(numbered)) for p in entries]
-            for key, entries in index.phonetic.items()
-        },
-        "phonetic_entries": [
-            [w.entity[p.entity.id], [list(o) for o in p.options], w.alias(p.alias)]
-            for p in {id(p): p for ps in index.phonetic.values() for p in ps}.values()
-        ],
         "org_children": [
             [parent, key, [w.entity[e.id] for e in children]]
             for (parent, key), children in index.org_children.items()
@@ -227,10 +213,6 @@ def _read(tables: Tables, data: dict[str, Any]) -> Index | None:
         if refs and (set(map(type, refs)) != {int} or min(refs) < 0 or max(refs) >= n):
             return None
         tiers[name] = PackedTier(buckets, pool, *TIER_METHODS[name])
-    phonetic_entries = [
-        PhoneticEntry(entities[e], tuple(tuple(o) for o in opts), alias(a))
-        for e, opts, a in data["phonetic_entries"]
-    ]
     holders: dict[str, list[tuple[Entity, Office]]] = {}
     for entity in tables.of_kind(Kind.PERSON):
         for office in entity.offices:
@@ -238,18 +220,6 @@ def _read(tables: Tables, data: dict[str, Any]) -> Index | None:
     return Index(
         tables,
         MappingProxyType(tiers),
-        MappingProxyType(
-            {
-                cls: tuple(KoreanName(entities[e], given, alias(a)) for e, given, a in rows)
-                for cls, rows in data["near"].items()
-            }
-        ),
-        MappingProxyType(
-            {
-                key: tuple(phonetic_entries[i] for i in rows)
-                for key, rows in data["phonetic"].items()
-            }
-        ),
         MappingProxyType(
             {(p, k): tuple(entities[e] for e in es) for p, k, es in data["org_children"]}
         ),
