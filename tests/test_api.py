@@ -50,7 +50,7 @@ ALLOWED = {
     "decide": {"model", "text"},
     "parallel": {"model", "tables"},
     "offices": {"decide", "lookups", "model", "text"},
-    "explain": {"lookups", "matching", "model", "text"},
+    "explain": {"lookups", "matching", "model"},
     "formats": {"errors", "model", "text"},
     "tables": {"_gc", "errors", "formats", "model", "text"},
     "index": {"_gc", "model", "tables", "text", "titles", "translit"},

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from .model import Candidate, Entity, Evidence, Resolution, Status
+from collections.abc import Collection
+
+from .model import Candidate, Entity, Evidence, Kind, Resolution, Status
 from .text import Normalized
 
-__all__ = ["AMBIGUITY_FLOOR", "DEFAULT_THRESHOLD", "TIE_MARGIN", "decide"]
+__all__ = ["AMBIGUITY_FLOOR", "DEFAULT_THRESHOLD", "TIE_MARGIN", "as_kinds", "decide"]
 
 #: The default minimum score for a MATCHED result.
 DEFAULT_THRESHOLD = 0.7
@@ -65,3 +67,27 @@ def decide(
         return result(Status.AMBIGUOUS if best.score >= AMBIGUITY_FLOOR else Status.UNMATCHED)
     evidence.extend(best.evidence)
     return result(Status.MATCHED, best.entity)
+
+
+def as_kinds(kinds: Collection[Kind | str] | None) -> frozenset[Kind] | None:
+    """``kinds`` as ``Kind`` members: names (``"person"``) are read as theirs."""
+    if kinds is None:
+        return None
+    if isinstance(kinds, str | Kind):
+        msg = f"kinds must be a collection of kinds, not one {type(kinds).__name__}: {{{kinds!r}}}"
+        raise TypeError(msg)
+    out: set[Kind] = set()
+    for kind in kinds:
+        if isinstance(kind, Kind):
+            out.add(kind)
+        elif isinstance(kind, str):
+            try:
+                out.add(Kind(kind))
+            except ValueError:
+                names = ", ".join(k.value for k in Kind)
+                msg = f"unknown kind {kind!r}; expected one of {names}"
+                raise ValueError(msg) from None
+        else:
+            msg = f"kinds must be Kind members or their names, not {type(kind).__name__}"
+            raise TypeError(msg)
+    return frozenset(out)

@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from .lookups import tags
-from .matching import NameMatch
-from .model import Evidence, Resolution, Status
-from .text import Normalized
+from .lookups import CandidatePool, normalization_step, tags
+from .matching import Feature, NameMatch
+from .model import Candidate, Evidence, Method, Resolution, Status
 
-__all__ = ["name_evidence", "normalization_step", "not_text"]
-
-
-def normalization_step(a: Normalized) -> Evidence:
-    """What normalising the query did, as evidence (the first of every result's)."""
-    if not a.removed and not a.reordered:  # most queries
-        return Evidence(rule="normalization", detail=f"normalised to {a.normalized!r}")
-    steps = []
-    if a.removed:
-        steps.append(f"removed {', '.join(repr(r) for r in a.removed)}")
-    if a.reordered:
-        steps.append("turned 'Family, Given' around")
-    detail = f"normalised to {a.normalized!r} ({'; '.join(steps)})"
-    return Evidence(rule="normalization", detail=detail)
+__all__ = ["compete", "name_evidence", "normalization_step", "not_text"]
 
 
 def name_evidence(m: NameMatch) -> list[Evidence]:
@@ -53,3 +39,16 @@ def not_text(value: object) -> Resolution:
         status=Status.UNMATCHED,
         evidence=[Evidence(rule="not-text", detail=detail)],
     )
+
+
+def compete(ranked: list[Candidate], matches: list[NameMatch]) -> list[Candidate]:
+    """The spelling lookups' candidates and the name engine's in one ranking: the better
+    score per entity. A match that is a family name alone keeps the method ``family-name``."""
+    pool = CandidatePool()
+    for candidate in ranked:
+        pool.by_id[candidate.entity.id] = candidate
+    for m in matches:
+        features = {c.feature for c in m.comparison.contributions}
+        method = Method.FAMILY_NAME if Feature.FAMILY_ALONE in features else Method.NAME
+        pool.add(m.entity, m.score, method, name_evidence(m))
+    return pool.ranked()

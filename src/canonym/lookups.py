@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .index import Hit, Index, marked_key, marked_tokens
-from .model import Alias, Candidate, Entity, Evidence, Kind, Method
+from .index import Hit, Index, closest_position, marked_key, marked_tokens
+from .model import Alias, Candidate, Entity, Evidence, Kind, Method, Resolution, Status
 from .text import Normalized, analyze
 from .titles import parse_title, split_country
 
@@ -22,6 +22,7 @@ __all__ = [
     "PRESS_PENALTY",
     "CandidatePool",
     "SpellingLookups",
+    "normalization_step",
     "spelling_detail",
     "tags",
 ]
@@ -74,6 +75,19 @@ def spelling_detail(entity: Entity, alias: Alias) -> str:
     return f"matches {entity.id}'s spelling {alias.text!r}{tags(alias)}"
 
 
+def normalization_step(a: Normalized) -> Evidence:
+    """What normalising the query did, as evidence (the first of every result's)."""
+    if not a.removed and not a.reordered:  # most queries
+        return Evidence(rule="normalization", detail=f"normalised to {a.normalized!r}")
+    steps = []
+    if a.removed:
+        steps.append(f"removed {', '.join(repr(r) for r in a.removed)}")
+    if a.reordered:
+        steps.append("turned 'Family, Given' around")
+    detail = f"normalised to {a.normalized!r} ({'; '.join(steps)})"
+    return Evidence(rule="normalization", detail=detail)
+
+
 class CandidatePool:
     """Candidates gathered for one query: the best score and evidence per entity."""
 
@@ -101,6 +115,49 @@ class SpellingLookups:
 
     def __init__(self, index: Index) -> None:
         self.index = index
+        self._exact_rows = index.exact_rows  # the exact tier's buckets, for sure_exact
+
+    def sure_exact(self, text: str, a: Normalized, exact_score: float) -> Resolution | None:
+        """The answer when the query is, as normalised, a spelling of exactly one entity and
+        nothing earlier in the search could answer (no breves): MATCHED with ``exact_score``,
+        as the full search would give it, without the rest of the search; ``None``
+        otherwise. Most queries over an archive are such spellings, so this path is lean: one
+        dict probe, and the result's objects made directly (a property test holds it to the
+        full search's answer)."""
+        row = self._exact_rows.get(a.key)
+        if row is None:
+            return None
+        if not text.isascii() and marked_key(text):  # breves: the marked tier goes first
+            return None
+        pool = self.index.spellings
+        if pool is None:
+            return None
+        if isinstance(row, int):  # one spelling
+            ref, owner = row, pool.entity_of(row)
+        else:  # several: the shortcut needs them all to be one entity's
+            owner = pool.entity_of(row[0])
+            for other in row:
+                if pool.entity_of(other) != owner:
+                    return None
+            texts = [pool.text_of(r) for r in row]
+            ref = row[texts.index(text) if text in texts else closest_position(texts, text)]
+        alias, entity = pool.alias(ref), pool.entities[owner]
+        # what _hits would find for this one hit (exact spellings carry no press penalty)
+        found = Evidence(
+            rule=Method.EXACT.value, detail=spelling_detail(entity, alias), alias=alias
+        )
+        score = exact_score
+        best = Candidate(entity=entity, score=score, method=Method.EXACT, evidence=(found,))
+        return Resolution(
+            query=text,
+            normalized=a.normalized,
+            status=Status.MATCHED,
+            entity=entity,
+            score=score,
+            method=Method.EXACT,
+            candidates=(best,),
+            evidence=(normalization_step(a), found),
+        )
 
     def search(self, text: str, a: Normalized, wanted: frozenset[Kind] | None) -> CandidatePool:
         """Look the text up as a tabled or generated spelling, a title or an organisation,

@@ -13,12 +13,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from .decide import AMBIGUITY_FLOOR, DEFAULT_THRESHOLD, decide
-from .explain import name_evidence, normalization_step, not_text
-from .index import Index, closest_position, marked_key
+from .decide import AMBIGUITY_FLOOR, DEFAULT_THRESHOLD, as_kinds, decide
+from .explain import compete, normalization_step, not_text
+from .index import Index
 from .linker import Document, link_text
-from .lookups import METHOD_SCORES, CandidatePool, SpellingLookups, spelling_detail
-from .matching import Feature, NameIndex
+from .lookups import METHOD_SCORES, SpellingLookups
+from .matching import NameIndex
 from .model import (
     Candidate,
     Entity,
@@ -60,7 +60,6 @@ MEMO_MAX_LENGTH = 256
 CONFIDENT = 0.9
 
 _TITLES = frozenset({Kind.TITLE})
-_EXACT, _EXACT_RULE, _MATCHED = Method.EXACT, Method.EXACT.value, Status.MATCHED
 _PERSONS = frozenset({Kind.PERSON})
 
 
@@ -99,9 +98,8 @@ class Resolver:
         # names the same people again and again) are answered from a bounded memo;
         # functools.lru_cache is safe to share between threads.
         self._memo = lru_cache(maxsize=MEMO_SIZE)(self._resolve)
-        # the exact-spelling shortcut (_sure_exact): the exact tier's buckets, and whether an
-        # exact spelling alone is a confident match above this resolver's threshold
-        self._exact_rows = self.index.exact_rows
+        # the exact-spelling shortcut (_sure_exact): whether an exact spelling alone is a
+        # confident match above this resolver's threshold
         self._exact_score = min(METHOD_SCORES[Method.EXACT], 1.0)
         self._exact_is_sure = self._exact_score >= max(CONFIDENT, self.threshold)
         # the words tried as an office in "Foreign Minister Choe" are, for most queries, a
@@ -222,7 +220,7 @@ class Resolver:
         if not isinstance(text, str):
             msg = f"resolve() takes a str, not {type(text).__name__}"
             raise TypeError(msg)
-        kinds = _kinds(kinds)
+        kinds = as_kinds(kinds)
         if len(text) <= MEMO_MAX_LENGTH:
             key = (text, frozenset(kinds) if kinds is not None else None, on)
             try:
@@ -280,14 +278,7 @@ class Resolver:
         matches = self.names.match(parse_name(text), wanted)
         if not matches:
             return ranked
-        pool = CandidatePool()
-        for candidate in ranked:
-            pool.by_id[candidate.entity.id] = candidate
-        for m in matches:
-            features = {c.feature for c in m.comparison.contributions}
-            method = Method.FAMILY_NAME if Feature.FAMILY_ALONE in features else Method.NAME
-            pool.add(m.entity, m.score, method, name_evidence(m))
-        return pool.ranked()
+        return compete(ranked, matches)
 
     @property
     def names(self) -> NameIndex:
@@ -311,38 +302,7 @@ class Resolver:
         search's answer)."""
         if not self._exact_is_sure:
             return None
-        row = self._exact_rows.get(a.key)
-        if row is None:
-            return None
-        if not text.isascii() and marked_key(text):  # breves: the marked tier goes first
-            return None
-        pool = self.index.spellings
-        if pool is None:
-            return None
-        if isinstance(row, int):  # one spelling
-            ref, owner = row, pool.entity_of(row)
-        else:  # several: the shortcut needs them all to be one entity's
-            owner = pool.entity_of(row[0])
-            for other in row:
-                if pool.entity_of(other) != owner:
-                    return None
-            texts = [pool.text_of(r) for r in row]
-            ref = row[texts.index(text) if text in texts else closest_position(texts, text)]
-        alias, entity = pool.alias(ref), pool.entities[owner]
-        # what _hits would find for this one hit (exact spellings carry no press penalty)
-        found = Evidence(rule=_EXACT_RULE, detail=spelling_detail(entity, alias), alias=alias)
-        score = self._exact_score
-        best = Candidate(entity=entity, score=score, method=_EXACT, evidence=(found,))
-        return Resolution(
-            query=text,
-            normalized=a.normalized,
-            status=_MATCHED,
-            entity=entity,
-            score=score,
-            method=_EXACT,
-            candidates=(best,),
-            evidence=(normalization_step(a), found),
-        )
+        return self._lookups.sure_exact(text, a, self._exact_score)
 
     def link(self, text: str, *, on: _dt.date | str | None = None) -> Document:
         """Find and resolve every person, title and organisation mentioned in ``text``.
@@ -422,7 +382,7 @@ class Resolver:
         resolver saved as bytes (data, not code), index snapshot included.
         The input is read lazily, in chunks of ``chunk`` texts, with a bounded number in flight.
         """
-        wanted = _kinds(kinds)
+        wanted = as_kinds(kinds)
         if workers <= 1:
             for item in texts:
                 if isinstance(item, str):
@@ -457,30 +417,6 @@ class Resolver:
             yield from batch
 
     # -----------------------------------------------------------------------------------------
-
-
-def _kinds(kinds: Collection[Kind | str] | None) -> frozenset[Kind] | None:
-    """``kinds`` as ``Kind`` members: names (``"person"``) are read as theirs."""
-    if kinds is None:
-        return None
-    if isinstance(kinds, str | Kind):
-        msg = f"kinds must be a collection of kinds, not one {type(kinds).__name__}: {{{kinds!r}}}"
-        raise TypeError(msg)
-    out: set[Kind] = set()
-    for kind in kinds:
-        if isinstance(kind, Kind):
-            out.add(kind)
-        elif isinstance(kind, str):
-            try:
-                out.add(Kind(kind))
-            except ValueError:
-                names = ", ".join(k.value for k in Kind)
-                msg = f"unknown kind {kind!r}; expected one of {names}"
-                raise ValueError(msg) from None
-        else:
-            msg = f"kinds must be Kind members or their names, not {type(kind).__name__}"
-            raise TypeError(msg)
-    return frozenset(out)
 
 
 def _from_parent(data: bytes) -> Resolver:
