@@ -144,6 +144,7 @@ def test_hard_negatives_are_never_merged(entry: str, query: str) -> None:
         ("Vladimir Vladimirovich Putin", "Президент Путин"),  # a Russian title, then the name
         ("Xi Jinping", "Xi2 Jin4ping2"),  # pinyin tone numbers
         ("Choe Ryong-hae", "Chkhve Ryon Khe"),  # a Korean name through Russian print
+        ("Maria Zakharova", "마리야 자하로바"),  # a Hangul transcription is no Korean name
     ],
 )
 def test_one_latin_spelling_is_enough(entry: str, query: str) -> None:

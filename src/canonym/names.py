@@ -24,7 +24,7 @@ from unidecode import unidecode
 
 from .text import APOSTROPHES, analyze, detect_script
 from .translit import arabic, cyrillic, han, hangul
-from .translit.scripts import ARABIC, CYRILLIC, HAN, HANGUL, script_for
+from .translit.scripts import CYRILLIC, HAN, HANGUL, script_for
 
 __all__ = [
     "Name",
@@ -648,10 +648,17 @@ def _arabic_readings(text: str) -> list[Reading]:
     return [Reading(Origin.OTHER, tuple(parts), "Arabic consonants", why, True)]
 
 
+#: Scripts with a reader of their own above; the fallback reads the other registered
+#: scripts through their spellings (Greek), and anything else through Unidecode (a Hangul
+#: transcription of a foreign name, 마리야 자하로바, is no Korean name to romanize).
+_READERS = frozenset({"Hang", "Cyrl", "Hani", "Hans", "Hant", "Arab"})
+
+
 def _fallback_readings(text: str) -> list[Reading]:
     """Any other script: its registered spellings (Greek), else Unidecode's letters."""
-    registered = script_for(detect_script(text))
-    if registered is not None and registered is not ARABIC:
+    script = detect_script(text)
+    registered = script_for(script) if script not in _READERS else None
+    if registered is not None:
         readings: list[Reading] = []
         for sp in registered.spellings(text):
             readings += _latin_readings(sp.text, f"{sp.system} transliteration", True)
