@@ -145,6 +145,8 @@ def test_hard_negatives_are_never_merged(entry: str, query: str) -> None:
         ("Xi Jinping", "Xi2 Jin4ping2"),  # pinyin tone numbers
         ("Choe Ryong-hae", "Chkhve Ryon Khe"),  # a Korean name through Russian print
         ("Maria Zakharova", "마리야 자하로바"),  # a Hangul transcription is no Korean name
+        ("So Ji-sub", "소지섭"),  # press finals: -b for ㅂ
+        ("Kim Duck-young", "김덕영"),  # and -ck for ㄱ
     ],
 )
 def test_one_latin_spelling_is_enough(entry: str, query: str) -> None:

@@ -145,7 +145,7 @@ _PATRONYMIC = re.compile(
 _KO_SYLLABLE = re.compile(
     r"(?:kk|tt|pp|ss|jj|tch|ch|sh|kh|th|ph|[gknrdlmbpsjhtcwy])?"
     r"(?:yeo|yae|wae|weo|you|eo|eu|ae|oe|wa|wo|we|wi|ui|ya|yo|yu|ye|oo|ou|ee|a|e|i|o|u)"
-    r"(?:ng|k|n|l|r|m|p|t)?"
+    r"(?:ng|ck|k|n|l|r|m|b|p|t)?"  # press finals: Duck (덕), Sub (섭)
 )
 
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
@@ -249,7 +249,7 @@ _UNLISTED = "~"
 
 @lru_cache(maxsize=4096)
 def _korean_part(syllable: str) -> Part:
-    key = hangul.skeleton(syllable)
+    key = hangul.skeleton(syllable.replace("ck", "k"))
     alt = {hangul.loose(key)}
     # a syllable that came through Russian print (En for 영, Yn for 은) meets it coarsely
     alt.update(hangul.loose(hangul.skeleton(r)) for r in hangul.russian_route(syllable))
