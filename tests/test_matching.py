@@ -64,6 +64,13 @@ def test_parts_carry_their_roles() -> None:
     assert reading.parts[-1].role is Role.SUFFIX
 
 
+def test_a_text_of_many_words_is_no_name() -> None:
+    from canonym.names import MAX_NAME_PARTS
+
+    assert parse_name(" ".join(["Kim"] * (MAX_NAME_PARTS + 1))).readings == ()
+    assert parse_name(" ".join(["Kim"] * MAX_NAME_PARTS)).readings
+
+
 def test_a_han_transcription_is_never_split() -> None:
     (reading,) = parse_name("弗拉基米尔·普京").readings
     assert [p.text for p in reading.parts] == ["fulajimier", "pujing"]

@@ -27,6 +27,7 @@ from .translit import arabic, cyrillic, han, hangul
 from .translit.scripts import CYRILLIC, HAN, HANGUL, script_for
 
 __all__ = [
+    "MAX_NAME_PARTS",
     "Name",
     "Origin",
     "Part",
@@ -668,6 +669,10 @@ def _fallback_readings(text: str) -> list[Reading]:
     return _latin_readings(spelled, "unidecode transliteration", True) if spelled.strip() else []
 
 
+#: A text of more words than this is not one person's name (a sentence, a list): it has no
+#: reading, so the name engine never aligns it word by word with every candidate.
+MAX_NAME_PARTS = 10
+
 #: A possessive ending (``Kim Yeong-nam's``, ``Lavrovs'``), as the normaliser drops it.
 _POSSESSIVE = re.compile(rf"(?<=\S)[{APOSTROPHES}]s(?!\w)|(?<=s)[{APOSTROPHES}](?!\w)")
 #: A bracketed note after a name is not part of it: ``Pak Yong Il (KPA GPB)``.
@@ -690,7 +695,7 @@ def parse_name(text: str) -> Name:
         text = _repair_cyrillic(text)
     a = analyze(text)
     script = detect_script(text)
-    if not a.key:
+    if not a.key or len(a.tokens) > MAX_NAME_PARTS:
         return Name(original=original, script=script, readings=())
     source = " ".join(a.tokens) if a.reordered or a.removed else text
     readings: list[Reading]
