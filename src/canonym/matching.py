@@ -75,7 +75,7 @@ class Feature(enum.Enum):
 WEIGHTS: Mapping[Feature, float] = MappingProxyType(
     {
         Feature.AGREEMENT: 1.0,
-        Feature.CONTRADICTION: -0.4,
+        Feature.CONTRADICTION: -0.55,
         Feature.EXTRA_PART: -0.2,
         Feature.OMITTED_PART: -0.06,
         Feature.ONE_PART: -0.35,
