@@ -105,8 +105,6 @@ KEY_AGREEMENT = 0.97
 _SYLLABIC = frozenset({"Hang", "Hani", "Hans", "Hant"})
 #: Candidates scoring less than this are not reported at all.
 MIN_SCORE = 0.3
-#: Candidates sharing less than this part of the best candidate's blocking weight are dropped.
-RELATIVE_WEIGHT = 0.0
 #: How many of the best candidates are explained and reported.
 MAX_REPORTED = 10
 #: How many candidates blocking passes to scoring.
@@ -488,12 +486,6 @@ def _rate(q: Reading, e: Reading, explain: bool, memo: _Memo | None = None) -> _
     return best
 
 
-def compare_readings(q: Reading, e: Reading) -> Comparison | None:
-    """Score one query reading against one tabled reading (``None``: nothing aligns)."""
-    found = _rate(q, e, explain=True)
-    return None if found is None else _comparison(found[1], found[2], found[3])
-
-
 def origins(name: Name) -> frozenset[Origin]:
     """The origins a name reads with, :attr:`~canonym.names.Origin.OTHER` left out."""
     return frozenset(r.origin for r in name.readings if r.origin is not Origin.OTHER)
@@ -575,12 +567,6 @@ def compare(
     compared word by word with a pinyin query once ``Li Hongzhong`` reads Chinese)."""
     found = _best(query, entry, entity_origins, explain=True)
     return None if found is None else _comparison(found[1], found[2], found[3])
-
-
-def score(query: Name, entry: Name, entity_origins: frozenset[Origin] | None = None) -> float:
-    """:func:`compare`'s score alone, without the explanation (0 when nothing aligns)."""
-    found = _best(query, entry, entity_origins, explain=False)
-    return 0.0 if found is None else found[0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -730,11 +716,7 @@ class NameIndex:
             for ref in weight.keys() & members:
                 weight[ref] += idf
         best = heapq.nlargest(2 * MAX_CANDIDATES, weight.items(), key=lambda kv: (kv[1], -kv[0]))
-        if not best:
-            return []
-        # entries that share far less with the query than the best one does are not it
-        floor = best[0][1] * RELATIVE_WEIGHT
-        return [ref for ref, w in best if w >= floor]
+        return [ref for ref, _ in best]
 
     def match(self, query: Name, wanted: frozenset[Kind] | None = None) -> list[NameMatch]:
         """Every candidate entity's best comparison with the query, best first."""
