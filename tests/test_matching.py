@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import canonym
 from canonym import Status
-from canonym.matching import WEIGHTS, Feature, NameIndex, compare
+from canonym.matching import MAX_CANDIDATES, MIN_SCORE, WEIGHTS, Feature, NameIndex, compare
 from canonym.names import Origin, Role, parse_name
 from canonym.translit import hangul
 from strategies import any_text
@@ -269,6 +269,54 @@ def test_blocking_finds_what_comparing_every_name_finds(pair: tuple[str, str]) -
         assert score == pytest.approx(reference[entity_id])
     best = max(reference.values())
     assert max(matched.values()) >= min(best, reference[own])
+
+
+_ROOTS = ["Petr", "Smirn", "Orl", "Lebed", "Kozl", "Novik", "Moroz", "Volk", "Sokol", "Zaits"]
+_ENDINGS = ["ov", "in", "enko", "sky", "yan", "ets", "uk", "ich"]
+_CROWD = [
+    f"{first} {root}{end}"
+    for first in ("Vladimir", "Sergey")
+    for root in _ROOTS
+    for end in _ENDINGS
+]
+
+
+def test_a_name_that_agrees_by_consonants_is_found_in_a_crowd_agreeing_in_two() -> None:
+    # 80 tabled names agree with the query in two parts by their keys (Vladimir
+    # Aleksandrovich); the one it names agrees in one by its keys (Zelensky) and in another
+    # by consonants alone (volodymyr / vladimir): it is proposed beside the crowd and matched
+    crowd = [f"Vladimir Aleksandrovich {root}{end}" for root in _ROOTS for end in _ENDINGS]
+    r = _resolver(*crowd, "Volodymyr Zelensky")
+    found = r.resolve("Vladimir Aleksandrovich Zelensky")
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == "Volodymyr Zelensky"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_CROWD), st.sampled_from(["Vladimir", "Sergey", "Ivan"]))
+def test_blocking_in_a_crowd_finds_the_best_of_the_reference(name: str, first: str) -> None:
+    # A query that agrees with many tabled names in its given name and with some in its
+    # surname: the best score the reference finds by comparing every name is found.
+    names = sorted(set(_CROWD))
+    index = NameIndex(_person(f"x{i}", n) for i, n in enumerate(names))
+    query = parse_name(f"{first} {name.split()[1]}")
+    reference = {}
+    for i, other in enumerate(names):
+        found = compare(query, parse_name(other))
+        if found is not None and found.score >= MIN_SCORE:
+            reference[f"x{i}"] = found.score
+    matched = {m.entity.id: m.score for m in index.match(query)}
+    if not reference:
+        assert not matched
+        return
+    best = max(reference.values())
+    assert matched
+    assert max(matched.values()) == pytest.approx(best)
+    near = [entity_id for entity_id, score in reference.items() if score >= best - 0.05]
+    if len(near) <= MAX_CANDIDATES:
+        for entity_id in near:
+            assert entity_id in matched, (query.original, names[int(entity_id[1:])])
 
 
 def test_the_weights_table_names_every_feature() -> None:

@@ -116,6 +116,10 @@ class SpellingLookups:
     def __init__(self, index: Index) -> None:
         self.index = index
         self._exact_rows = index.exact_rows  # the exact tier's buckets, for sure_exact
+        # a users' table of persons alone has no title or organisation to look for
+        self._has_roles = bool(index.roles)
+        self._has_titles = any(True for _ in index.tables.of_kind(Kind.TITLE))
+        self._has_orgs = any(True for _ in index.tables.of_kind(Kind.ORGANISATION))
 
     def sure_exact(self, text: str, a: Normalized, exact_score: float) -> Resolution | None:
         """The answer when the query is, as normalised, a spelling of exactly one entity and
@@ -158,6 +162,11 @@ class SpellingLookups:
             candidates=(best,),
             evidence=(normalization_step(a), found),
         )
+
+    @property
+    def has_titles(self) -> bool:
+        """Whether the tables hold any title."""
+        return self._has_titles
 
     def search(self, text: str, a: Normalized, wanted: frozenset[Kind] | None) -> CandidatePool:
         """Look the text up as a tabled or generated spelling, a title or an organisation,
@@ -268,7 +277,7 @@ class SpellingLookups:
 
     def _title(self, found: CandidatePool, text: str, wanted: frozenset[Kind] | None) -> None:
         """A title read by the title grammar: role of an organisation, of a country, or alone."""
-        if wanted is not None and Kind.TITLE not in wanted:
+        if not self._has_roles or (wanted is not None and Kind.TITLE not in wanted):
             return
         parsed = parse_title(text)
         if parsed is None:
@@ -306,7 +315,7 @@ class SpellingLookups:
     ) -> None:
         """An organisation named with a country: ``Russia's MFA``, ``North Korea's Ministry of
         National Defence``; the country must be the organisation's."""
-        if wanted is not None and Kind.ORGANISATION not in wanted:
+        if not self._has_orgs or (wanted is not None and Kind.ORGANISATION not in wanted):
             return
         countries, rest = split_country(text)
         if not countries or not rest:

@@ -42,6 +42,8 @@ __all__ = [
 class Feature(enum.Enum):
     """A feature of the scoring model. Its weight is in :data:`WEIGHTS`."""
 
+    __hash__ = object.__hash__  # hashed by identity, in C: scoring looks weights up often
+
     #: how well the aligned parts agree: the mean of their similarities (0-1)
     AGREEMENT = "agreement"
     #: a part of one name stands against a different part of the other: another given name,
@@ -109,6 +111,9 @@ MIN_SCORE = 0.3
 MAX_REPORTED = 10
 #: How many candidates blocking passes to scoring.
 MAX_CANDIDATES = 32
+#: Candidates that share keys with one part only are scored while fewer than this many share
+#: them with two.
+MIN_CANDIDATES = 6
 #: Blocking keys shared by more spellings than this add weight only to candidates that rarer
 #: keys propose (through a set), unless those are too few.
 LONG = 256
@@ -578,32 +583,68 @@ def _deletions(key: str) -> Iterable[str]:
         yield key[:k] + key[k + 1 :]
 
 
-def reading_keys(reading: Reading, *, table: bool = False) -> set[str]:
-    """The blocking keys of a reading; a query and a tabled name that may match share one.
+def part_keys(reading: Reading, *, table: bool = False) -> list[set[str]]:
+    """The blocking keys of a reading, one set for each part that has keys; a query and a
+    tabled name that may match share one. A Korean or Chinese reading has one set for each
+    given syllable, every key naming the surname too (so one key shared is two parts agreeing).
     Tabled names are also keyed by their consonants, which a query in Arabic script meets."""
-    out: set[str] = set()
+    return [keys for _, keys in _keys_by_part(reading, table) if keys]
+
+
+def _keys_by_part(reading: Reading, table: bool) -> list[tuple[Part, set[str]]]:
+    out: list[tuple[Part, set[str]]] = []
     if reading.origin is not Origin.OTHER:
         tag = reading.origin.value[0]
         families = reading.parts[0].keys
         for part in reading.parts[1:]:
-            for family in families:
-                for key in part.keys:
-                    out.add(f"{tag}:{family}:{key}")
+            out.append(
+                (part, {f"{tag}:{family}:{key}" for family in families for key in part.keys})
+            )
         return out
     for part in reading.parts:
+        keys: set[str] = set()
         if part.consonants and (table or part.skeletal) and len(part.consonants) >= 2:
-            out.add(f"c:{part.consonants}")
+            keys.add(f"c:{part.consonants}")
             if len(part.consonants) >= 4:
-                out.update(f"c:{d}" for d in _deletions(part.consonants))
-        if part.skeletal or part.role is Role.INITIAL or len(part.key) < 2:
-            continue
-        # the key, and the spelling too where they differ: a typo can move a key further
-        # than one edit (Zanpetzanov's tz is one letter of the key, zt two)
-        for form in {part.key, part.text}:
-            out.add(f"o:{form}")
-            if len(form) >= 4:
-                out.update(f"o:{d}" for d in _deletions(form))
+                keys.update(f"c:{d}" for d in _deletions(part.consonants))
+        if not (part.skeletal or part.role is Role.INITIAL or len(part.key) < 2):
+            # the key, and the spelling too where they differ: a typo can move a key further
+            # than one edit (Zanpetzanov's tz is one letter of the key, zt two)
+            for form in {part.key, part.text}:
+                keys.add(f"o:{form}")
+                if len(form) >= 4:
+                    keys.update(f"o:{d}" for d in _deletions(form))
+        out.append((part, keys))
     return out
+
+
+def _query_keys(reading: Reading) -> list[tuple[set[str], set[str]]]:
+    """A query reading's keys, part by part (:func:`part_keys`), each part's with its
+    consonant keys beside it: coarse keys that say a part agrees but propose no one."""
+    out: list[tuple[set[str], set[str]]] = []
+    for part, group in _keys_by_part(reading, False):
+        if not group:
+            continue
+        second: set[str] = set()
+        if reading.origin is Origin.OTHER and not part.skeletal and len(part.consonants) >= 2:
+            second.add(f"c:{part.consonants}")
+            if len(part.consonants) >= 4:
+                second.update(f"c:{d}" for d in _deletions(part.consonants))
+        out.append((group, second))
+    return out
+
+
+def reading_keys(reading: Reading, *, table: bool = False) -> set[str]:
+    """Every blocking key of a reading (:func:`part_keys`, together)."""
+    out: set[str] = set()
+    for keys in part_keys(reading, table=table):
+        out |= keys
+    return out
+
+
+#: Bits of a query's coverage mask given to each reading (a name has at most
+#: :data:`~canonym.names.MAX_NAME_PARTS` parts).
+_READING_BITS = 16
 
 
 @frozen
@@ -629,6 +670,7 @@ class NameIndex:
         postings: dict[str, list[int]] = defaultdict(list)
         found_origins: dict[str, frozenset[Origin]] = {}
         natives: dict[str, tuple[Name, ...]] = {}
+        singles: set[int] = set()  # entries with a reading of one part
         for entity in entities:
             if entity.kind is not Kind.PERSON:
                 continue
@@ -646,12 +688,15 @@ class NameIndex:
                     keys |= reading_keys(reading, table=True)
                 for key in keys:
                     postings[key].append(ref)
+                if min(len(r.parts) for r in name.readings) == 1:
+                    singles.add(ref)
         self._postings: Mapping[str, tuple[int, ...]] = {k: tuple(v) for k, v in postings.items()}
         self._sets: Mapping[str, frozenset[int]] = {
             k: frozenset(v) for k, v in postings.items() if len(v) > LONG
         }
         self._origins: Mapping[str, frozenset[Origin]] = found_origins
         self._natives: Mapping[str, tuple[Name, ...]] = natives
+        self._singles: frozenset[int] = frozenset(singles)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -679,44 +724,83 @@ class NameIndex:
         return evolve(m, comparison=evolve(c, score=score, contributions=parts))
 
     def candidates(self, query: Name) -> list[int]:
-        """Entries that share a blocking key with the query, the most and rarest shared first,
-        at most :data:`MAX_CANDIDATES` entities' worth.
+        """Entries that share blocking keys with enough of the query's parts, the most and
+        rarest shared first, at most :data:`MAX_CANDIDATES` entities' worth.
+
+        Enough parts: two (one Korean or Chinese key names two: the surname and a syllable),
+        or one when the query or the entry has only one keyed part. A part agrees by its own
+        keys or, for a candidate other keys found, by its consonants (``vladimir`` /
+        ``volodymyr``). A tabled name that shares one word of several with the query (every
+        Sergey of the table) has the others to stand against it; such names are scored only
+        while fewer than :data:`MIN_CANDIDATES` agree in two parts.
 
         Keys shared by more than :data:`LONG` spellings (a common given name, a surname and
         a common syllable) only add to candidates the rarer keys found, through a set; when
-        the rarer keys find too few, the spellings two long keys share are candidates."""
-        keys: set[str] = set()
-        for reading in query.readings:
-            keys |= reading_keys(reading)
+        the rarer keys find too few, the spellings two long keys share are candidates. The
+        work is done with set operations on the postings, not entry by entry."""
+        readings = [(_query_keys(r), r.origin is not Origin.OTHER) for r in query.readings]
         weight: dict[int, float] = defaultdict(float)
-        long_keys: list[tuple[int, str]] = []
+        long_keys: dict[str, int] = {}
+        for groups, _ in readings:
+            for group, _ in groups:
+                for key in group:
+                    refs = self._postings.get(key)
+                    if refs is None or key in long_keys:
+                        continue
+                    if len(refs) > LONG:
+                        long_keys[key] = len(refs)
+                        continue
+                    idf = 1.0 / math.log(2.0 + len(refs))
+                    for ref in refs:
+                        weight[ref] += idf
+        by_size = sorted((size, key) for key, size in long_keys.items())
+        if by_size and len(weight) < 2 * MAX_CANDIDATES:
+            if len(by_size) == 1:
+                first: Sequence[int] = self._postings[by_size[0][1]][:CROWDED]
+            else:
+                sets = [self._sets[key] for _, key in by_size[:4]]
+                pairs = (a & b for k, a in enumerate(sets) for b in sets[k + 1 :])
+                pool = frozenset().union(*pairs)
+                first = sorted(pool) if len(pool) <= CROWDED else heapq.nsmallest(CROWDED, pool)
+            weight = defaultdict(float, dict.fromkeys(first, 0.0) | weight)
+        found = set(weight)
+        if not found:
+            return []
+        kept: set[int] = set()
+        for groups, joint in readings:
+            agree = [self._hits(found, group | second) for group, second in groups]
+            agree = [a for a in agree if a]
+            if joint or len(groups) < 2:
+                kept.update(*agree)
+                continue
+            kept.update(*(a & b for k, a in enumerate(agree) for b in agree[k + 1 :]))
+            for a in agree:
+                kept.update(a & self._singles)
+        best = self._ranked(kept, weight, by_size, 2 * MAX_CANDIDATES)
+        if len(best) < MIN_CANDIDATES:
+            best += self._ranked(found - kept, weight, by_size, MIN_CANDIDATES - len(best))
+        return best
+
+    def _ranked(
+        self, refs: set[int], weight: dict[int, float], long_keys: list[tuple[int, str]], n: int
+    ) -> list[int]:
+        """The ``n`` entries of ``refs`` with the most weight, the long keys' added (ties by
+        position in the table)."""
+        if len(refs) > n:
+            for size, key in long_keys:
+                idf = 1.0 / math.log(2.0 + size)
+                for ref in refs.intersection(self._sets[key]):
+                    weight[ref] += idf
+        return heapq.nlargest(n, sorted(refs), key=weight.__getitem__)
+
+    def _hits(self, found: set[int], keys: set[str]) -> set[int]:
+        """The entries of ``found`` that have any of ``keys``."""
+        out: set[int] = set()
         for key in keys:
-            refs = self._postings.get(key)
-            if not refs:
-                continue
-            if len(refs) > LONG:
-                long_keys.append((len(refs), key))
-                continue
-            idf = 1.0 / math.log(2.0 + len(refs))
-            for ref in refs:
-                weight[ref] += idf
-        long_keys.sort()
-        if long_keys and len(weight) < 2 * MAX_CANDIDATES:
-            sets = [self._sets[key] for _, key in long_keys[:4]]
-            pool = (
-                sets[0]
-                if len(sets) == 1
-                else frozenset().union(*(a & b for k, a in enumerate(sets) for b in sets[k + 1 :]))
-            )
-            for ref in sorted(pool)[:CROWDED]:
-                weight[ref] += 0.0
-        for size, key in long_keys:
-            members = self._sets[key]
-            idf = 1.0 / math.log(2.0 + size)
-            for ref in weight.keys() & members:
-                weight[ref] += idf
-        best = heapq.nlargest(2 * MAX_CANDIDATES, weight.items(), key=lambda kv: (kv[1], -kv[0]))
-        return [ref for ref, _ in best]
+            refs = self._sets.get(key) or self._postings.get(key)
+            if refs:
+                out.update(found.intersection(refs))
+        return out
 
     def match(self, query: Name, wanted: frozenset[Kind] | None = None) -> list[NameMatch]:
         """Every candidate entity's best comparison with the query, best first."""

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
-from attrs import frozen
+from attrs import field, frozen
 from unidecode import unidecode
 
 from .text import APOSTROPHES, analyze, detect_script
@@ -41,6 +41,10 @@ __all__ = [
 class Origin(enum.Enum):
     """Where a reading of a name comes from."""
 
+    # members are singletons: hashed by identity, in C (Enum hashes its name in Python, and
+    # scoring hashes these millions of times)
+    __hash__ = object.__hash__
+
     #: a Korean surname and romanized (or Hangul) Korean syllables
     KOREAN = "korean"
     #: a Chinese surname and pinyin or Wade-Giles syllables
@@ -51,6 +55,8 @@ class Origin(enum.Enum):
 
 class Role(enum.Enum):
     """What one part of a name is."""
+
+    __hash__ = object.__hash__
 
     FAMILY = "family"
     GIVEN = "given"
@@ -90,11 +96,11 @@ class Part:
     spelled: frozenset[str] = frozenset()
     consonants: str = ""
     skeletal: bool = False
+    #: the key and the further keys (``alt`` and ``key`` together), made once
+    keys: frozenset[str] = field(init=False, eq=False, repr=False)
 
-    @property
-    def keys(self) -> frozenset[str]:
-        """The key and the further keys."""
-        return self.alt | {self.key}
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "keys", self.alt | {self.key})
 
 
 @frozen

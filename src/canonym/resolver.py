@@ -258,8 +258,10 @@ class Resolver:
         day = as_date(on) if on is not None else None
         ranked = self._with_names(text, self._lookups.search(text, a, wanted).ranked(), wanted)
         title: Entity | None = None
-        if (not ranked or ranked[0].score < CONFIDENT) and (
-            wanted is None or Kind.PERSON in wanted
+        if (
+            (not ranked or ranked[0].score < CONFIDENT)
+            and (wanted is None or Kind.PERSON in wanted)
+            and self._lookups.has_titles
         ):
             combined = self._title_and_name(text, day)
             if combined is not None:

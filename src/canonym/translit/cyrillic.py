@@ -921,8 +921,15 @@ def transliterate(text: str, system: str, lang: str = "ru") -> str:
         raise ValueError(msg)
     segments = _segment(text, lang)
     return "".join(
-        segment if isinstance(segment, str) else _primary(segment, rules) for segment in segments
+        segment if isinstance(segment, str) else _spelled(tuple(segment), lang, system)
+        for segment in segments
     )
+
+
+@lru_cache(maxsize=16384)
+def _spelled(word: tuple[_Unit, ...], lang: str, system: str) -> str:
+    """One word under one system; names repeat their words, so each is spelled once."""
+    return _primary(list(word), _SYSTEM_RULES[lang][system])
 
 
 def transliterations(text: str, lang: str | None = None) -> dict[str, str]:
