@@ -13,7 +13,6 @@ import bench_floors
 import bench_scale
 import bench_typos
 import jellyfish
-import pytest
 import synth
 
 import canonym
@@ -95,7 +94,6 @@ def test_typos_benchmark_queries_make_exactly_one_change() -> None:
 
 
 def test_typos_benchmark_smoke_run() -> None:
-    pytest.importorskip("rapidfuzz")
     facts = bench_typos.measure(5_000, 200)
     assert facts["size"] == 5_000
     assert facts["queries"] == len(facts["outcomes"]) == 200
@@ -107,3 +105,29 @@ def test_typos_benchmark_smoke_run() -> None:
     text = bench_typos.table(facts)
     assert "| all | 200 |" in text
     assert "The issue's aims" in text
+
+
+def test_devset_benchmark_smoke_run(tmp_path: Path) -> None:
+    import json
+
+    import bench_devset
+
+    people = [("P1", "Choe Ryong Hae"), ("P2", "Sergey AKSYONOV"), ("P3", "Kim Yong Nam")]
+    queries = [
+        ("Choi Ryong-hae", "variant"),
+        ("최룡해", "cross_script"),
+        ("Сергей Аксёнов", "cross_script"),
+        ("Kim Jong Nam", "hard_negative"),
+    ]
+    (tmp_path / "entities.jsonl").write_text(
+        "".join(json.dumps({"id": i, "canonical": n}) + "\n" for i, n in people)
+    )
+    (tmp_path / "queries.jsonl").write_text(
+        "".join(json.dumps({"query": q, "kind": k}) + "\n" for q, k in queries)
+    )
+    facts = bench_devset.measure(tmp_path, rounds=1)
+    assert facts["persons"] == 3
+    assert facts["queries"] == 4
+    assert set(facts["canonym"]) == {"all", "cross_script", "hard_negative"}
+    assert facts["canonym"]["all"]["p50"] > 0
+    assert "| all |" in bench_devset.report(facts)
