@@ -54,28 +54,41 @@ ALLOWED = {
     "formats": {"errors", "model", "text"},
     "tables": {"_gc", "errors", "formats", "model", "text"},
     "index": {"_gc", "model", "tables", "text", "titles", "translit"},
-    "resolver": {
+    # the pipeline: lookups, the name engine, offices and the decision, put in order
+    "engine": {
         "decide",
         "explain",
         "index",
         "lookups",
         "matching",
+        "model",
         "names",
         "offices",
-        "parallel",
+        "text",
+    },
+    # the API around the engine: tables, persistence, batches, and link() as sugar over the
+    # linker (which in turn drives a resolver through its public methods only)
+    "resolver": {
+        "decide",
+        "engine",
+        "explain",
+        "index",
         "linker",
+        "lookups",
+        "matching",
         "model",
+        "offices",
+        "parallel",
         "snapshot",
         "store",
         "tables",
-        "text",
-        "titles",
-        "translit",
     },
     "snapshot": {"_gc", "index", "model", "tables"},
     "store": {"_gc", "errors", "model", "tables"},
-    # the linker drives a resolver; it names the class only for type checking
-    "linker": {"model", "text", "titles", "translit", "resolver"},
+    # the linker drives a resolver and asks its spelling lookups (resolver.spellings) what
+    # runs of words may name; it names the two classes only for type checking and reads no
+    # index tier
+    "linker": {"model", "text", "titles", "translit", "resolver", "lookups"},
     "cli": {"__init__", "store"},
     "dask": {
         "linker",
@@ -161,3 +174,10 @@ def test_building_leaves_the_collector_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_linker_reads_no_index() -> None:
+    # the linker works through the public engine: resolve() and resolver.spellings
+    tree = ast.parse((PACKAGE / "linker.py").read_text(encoding="utf-8"))
+    read = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    assert not read & {"index", "tiers", "span_keys", "key_prefixes", "lookup", "turned_people"}

@@ -45,6 +45,7 @@ from .translit import han, hangul
 if TYPE_CHECKING:
     import datetime as _dt
 
+    from .lookups import SpellingLookups
     from .resolver import Resolver
 
 __all__ = [
@@ -277,7 +278,7 @@ class _Memo:
 
     def __init__(self, resolver: Resolver) -> None:
         self.inner = resolver
-        self.index = resolver.index
+        self.spellings = resolver.spellings
         self.memo: dict[tuple[str, frozenset[Kind] | None, object], Resolution] = {}
 
     def resolve(
@@ -324,18 +325,17 @@ def _slice(text: str, tokens: list[_Token], i: int, j: int) -> str:
 def _spelling_spans(
     resolver: Resolver, text: str, tokens: list[_Token], on: _dt.date | str | None
 ) -> list[_Span]:
-    index = resolver.index
-    prefixes = index.key_prefixes
+    spellings = resolver.spellings
     found: list[tuple[int, int]] = []
     for i in range(len(tokens)):
         key = ""
         for j in range(i, min(len(tokens), i + MAX_SPAN_TOKENS)):
             key += tokens[j].key
-            if key not in prefixes:
+            if not spellings.starts_a_spelling(key):
                 break
-            if key in index.span_keys and _acceptable(index, tokens, i, j + 1):
+            if spellings.is_spelling(key) and _acceptable(spellings, tokens, i, j + 1):
                 found.append((i, j + 1))
-        found.extend(_slavic_windows(index, text, tokens, i))
+        found.extend(_slavic_windows(spellings, text, tokens, i))
     chosen: list[_Span] = []
     taken: set[int] = set()
     for i, j in sorted(found, key=lambda s: (-(s[1] - s[0]), s[0])):
@@ -349,7 +349,9 @@ def _spelling_spans(
     return chosen
 
 
-def _slavic_windows(index: Any, text: str, tokens: list[_Token], i: int) -> list[tuple[int, int]]:
+def _slavic_windows(
+    spellings: SpellingLookups, text: str, tokens: list[_Token], i: int
+) -> list[tuple[int, int]]:
     """Two or three capitalised words from ``i``, with nothing between them, that share the
     romanization-blind key of a tabled Russian or Ukrainian person's name (``Sergei Shoygu``
     for a person tabled as ``Сергей Шойгу`` and ``Sergey Shoygu``): the index files the
@@ -368,31 +370,22 @@ def _slavic_windows(index: Any, text: str, tokens: list[_Token], i: int) -> list
         words = [t.key for t in tokens[i:j]]
         if any("-" in t.text for t in tokens[i:j]):  # as the resolver will read it
             words = list(analyze(_slice(text, tokens, i, j)).tokens)
-        if index.has_slavic_name(words):
+        if spellings.has_slavic_name(words):
             out.append((i, j))
     return out
 
 
-def _acceptable(index: Any, tokens: list[_Token], i: int, j: int) -> bool:
+def _acceptable(spellings: SpellingLookups, tokens: list[_Token], i: int, j: int) -> bool:
     """A spelling found in running text must look like a name where names need capitals."""
     key = "".join(t.key for t in tokens[i:j])
-    kinds = {
-        h.entity.kind
-        for tier in ("exact", "translit", "family", "marked")
-        for h in index.tiers[tier].get(key, ())
-    }
-    if j - i >= 2:  # a person's tabled name in the other order
-        kinds.update(h.entity.kind for h in index.turned_people([t.key for t in tokens[i:j]]))
+    kinds = spellings.kinds_spelled(key, tuple(t.key for t in tokens[i:j]))
     first = tokens[i]
     if kinds == {Kind.PERSON} and not first.capital:
         return False
     if j - i == 1:
-        hits = [h for tier in ("exact", "translit") for h in index.tiers[tier].get(key, ())]
+        hits = spellings.spellings_keyed(key)
         acronyms = hits and all(
-            a.text.replace(".", "").isupper() and len(a.text) <= 6
-            for h in hits
-            for a in h.aliases
-            if analyze(a.text).key == key
+            a.text.replace(".", "").isupper() and len(a.text) <= 6 for a in hits
         )
         if acronyms and not first.upper:
             return False  # "Un" in a sentence is not the UN
@@ -865,7 +858,7 @@ def _coreference(resolver: Resolver, tokens: list[_Token], spans: list[_Span]) -
             full.append((s.i, r.entity))
     by_family: dict[str, dict[str, Entity]] = {}
     for _, entity in full:
-        for key in resolver.index.family_keys.get(entity.id, ()):
+        for key in resolver.spellings.family_keys(entity.id):
             by_family.setdefault(key, {})[entity.id] = entity
     out: list[_Span] = []
     for s in spans:

@@ -163,6 +163,50 @@ class SpellingLookups:
             evidence=(normalization_step(a), found),
         )
 
+    # -----------------------------------------------------------------------------------------
+    # What the linker asks of the tables' spellings (it reads no index tier itself)
+
+    def starts_a_spelling(self, key: str) -> bool:
+        """Whether some spelling's key (a run of words' key in running text) starts with
+        ``key``: the linker stops extending a run as soon as none does."""
+        return key in self.index.key_prefixes
+
+    def is_spelling(self, key: str) -> bool:
+        """Whether ``key`` is the key of a run of words that may name an entity: a tabled or
+        generated spelling, a family name, a person's name in the other order."""
+        return key in self.index.span_keys
+
+    def kinds_spelled(self, key: str, words: tuple[str, ...] = ()) -> frozenset[Kind]:
+        """The kinds of the entities with a spelling whose key is ``key`` (tabled, generated,
+        a family name, with marks), and of the persons named by ``words`` in the other
+        order."""
+        kinds = {
+            h.entity.kind
+            for tier in ("exact", "translit", "family", "marked")
+            for h in self.index.lookup(tier, key)
+        }
+        if len(words) >= 2:
+            kinds.update(h.entity.kind for h in self.index.turned_people(words))
+        return frozenset(kinds)
+
+    def spellings_keyed(self, key: str) -> tuple[Alias, ...]:
+        """The tabled and generated spellings whose key is ``key``."""
+        return tuple(
+            a
+            for tier in ("exact", "translit")
+            for h in self.index.lookup(tier, key)
+            for a in h.aliases
+            if analyze(a.text).key == key
+        )
+
+    def family_keys(self, entity_id: str) -> tuple[str, ...]:
+        """The keys of a person's family name, as a mention by family name alone has them."""
+        return self.index.family_keys.get(entity_id, ())
+
+    def has_slavic_name(self, words: tuple[str, ...] | list[str]) -> bool:
+        """Whether a tabled person's name has the romanization-blind key of ``words``."""
+        return self.index.has_slavic_name(words)
+
     @property
     def has_titles(self) -> bool:
         """Whether the tables hold any title."""

@@ -7,36 +7,24 @@ the shipped tables. The matching pipeline is described in ``docs/resolving.md``.
 from __future__ import annotations
 
 import datetime as _dt
-import threading
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from .decide import AMBIGUITY_FLOOR, DEFAULT_THRESHOLD, as_kinds, decide
-from .explain import compete, normalization_step, not_text
+from .decide import AMBIGUITY_FLOOR, DEFAULT_THRESHOLD, as_kinds
+from .engine import MAX_QUERY_LENGTH, Engine
+from .explain import not_text
 from .index import Index
 from .linker import Document, link_text
 from .lookups import METHOD_SCORES, SpellingLookups
 from .matching import NameIndex
-from .model import (
-    Candidate,
-    Entity,
-    Evidence,
-    Kind,
-    Method,
-    Office,
-    Resolution,
-    Status,
-    as_date,
-)
-from .names import parse_name
-from .offices import holder_of, title_and_name
+from .model import Entity, Kind, Office, Resolution, as_date
+from .offices import holder_of
 from .parallel import in_processes, unpack
 from .snapshot import from_snapshot, to_snapshot
 from .store import IndexFileError, dump_index, load_index, write_atomically
 from .tables import Tables, default_tables, extend_tables, load_tables
-from .text import Normalized, analyze
 
 __all__ = [
     "AMBIGUITY_FLOOR",
@@ -49,18 +37,9 @@ __all__ = [
     "resolve",
 ]
 
-#: Queries longer than this many characters are not names: they come back UNMATCHED at once.
-MAX_QUERY_LENGTH = 1000
-
 #: How many answers a resolver remembers, and the longest query it remembers.
 MEMO_SIZE = 65_536
 MEMO_MAX_LENGTH = 256
-
-#: A candidate scoring this much needs no help from an office named beside it.
-CONFIDENT = 0.9
-
-_TITLES = frozenset({Kind.TITLE})
-_PERSONS = frozenset({Kind.PERSON})
 
 
 class Resolver:
@@ -93,20 +72,11 @@ class Resolver:
             msg = "the index given was built over other tables"
             raise ValueError(msg)
         self.index = index if index is not None else Index.build(self.tables)
-        self._lookups = SpellingLookups(self.index)
+        self._engine = Engine(self.index, self.threshold)
         # Answers are immutable and depend only on the query, so repeated names (an archive
         # names the same people again and again) are answered from a bounded memo;
         # functools.lru_cache is safe to share between threads.
-        self._memo = lru_cache(maxsize=MEMO_SIZE)(self._resolve)
-        # the exact-spelling shortcut (_sure_exact): whether an exact spelling alone is a
-        # confident match above this resolver's threshold
-        self._exact_score = min(METHOD_SCORES[Method.EXACT], 1.0)
-        self._exact_is_sure = self._exact_score >= max(CONFIDENT, self.threshold)
-        # the words tried as an office in "Foreign Minister Choe" are, for most queries, a
-        # given name or a family name: they recur, and so does the answer
-        self._titles = lru_cache(maxsize=MEMO_SIZE)(self._confident_titles)
-        self._names: NameIndex | None = None
-        self._names_lock = threading.Lock()
+        self._memo = lru_cache(maxsize=MEMO_SIZE)(self._engine.resolve)
 
     @classmethod
     def load(
@@ -227,84 +197,17 @@ class Resolver:
                 return self._memo(*key)
             except TypeError:  # an unhashable kinds or date: answer without the memo
                 pass
-        return self._resolve(text, kinds, on)
+        return self._engine.resolve(text, kinds, on)
 
-    def _resolve(
-        self,
-        text: str,
-        kinds: Collection[Kind] | None,
-        on: _dt.date | str | None,
-    ) -> Resolution:
-        if len(text) > MAX_QUERY_LENGTH:
-            detail = f"longer than {MAX_QUERY_LENGTH} characters: not a name"
-            return Resolution(
-                query=text,
-                normalized="",
-                status=Status.UNMATCHED,
-                evidence=[Evidence(rule="too-long", detail=detail)],
-            )
-        a = analyze(text)
-        if kinds is None and a.key:
-            sure = self._sure_exact(text, a)
-            if sure is not None:
-                return sure
-        evidence = [normalization_step(a)]
-        if not a.key:
-            evidence.append(Evidence(rule="empty", detail="nothing left to match"))
-            return Resolution(
-                query=text, normalized=a.normalized, status=Status.UNMATCHED, evidence=evidence
-            )
-        wanted = frozenset(kinds) if kinds is not None else None
-        day = as_date(on) if on is not None else None
-        ranked = self._with_names(text, self._lookups.search(text, a, wanted).ranked(), wanted)
-        title: Entity | None = None
-        if (
-            (not ranked or ranked[0].score < CONFIDENT)
-            and (wanted is None or Kind.PERSON in wanted)
-            and self._lookups.has_titles
-        ):
-            combined = self._title_and_name(text, day)
-            if combined is not None:
-                ranked, title = combined
-        return decide(text, a, ranked, evidence, self.threshold, title)
-
-    def _with_names(
-        self, text: str, ranked: list[Candidate], wanted: frozenset[Kind] | None
-    ) -> list[Candidate]:
-        """``ranked`` with the name engine's candidates competing beside them, unless a
-        confident candidate is already there (an exact or generated spelling)."""
-        if ranked and ranked[0].score >= CONFIDENT:
-            return ranked
-        if wanted is not None and Kind.PERSON not in wanted:
-            return ranked
-        matches = self.names.match(parse_name(text), wanted)
-        if not matches:
-            return ranked
-        return compete(ranked, matches)
+    @property
+    def spellings(self) -> SpellingLookups:
+        """The spelling lookups over this resolver's tables: what the linker asks of them."""
+        return self._engine.spellings
 
     @property
     def names(self) -> NameIndex:
         """The name engine's index of this resolver's persons, built on first use."""
-        index = self._names
-        if index is None:
-            with self._names_lock:
-                index = self._names
-                if index is None:
-                    index = self._names = NameIndex(self.tables)
-        return index
-
-    def _sure_exact(self, text: str, a: Normalized) -> Resolution | None:
-        """The answer when the query is, as normalised, a spelling of exactly one entity and
-        nothing earlier in the search could answer (no breves): the result the full search
-        would give (one confident candidate above the threshold, MATCHED), without the rest
-        of the search. None otherwise.
-
-        Most queries over an archive are such spellings, so this path is kept lean: one dict
-        probe, and the result's objects made directly (a property test holds it to the full
-        search's answer)."""
-        if not self._exact_is_sure:
-            return None
-        return self._lookups.sure_exact(text, a, self._exact_score)
+        return self._engine.names
 
     def link(self, text: str, *, on: _dt.date | str | None = None) -> Document:
         """Find and resolve every person, title and organisation mentioned in ``text``.
@@ -341,22 +244,6 @@ class Resolver:
         return holder_of(
             text, found, lambda title: self.holders(title, on=day), day, self.threshold
         )
-
-    def _title_and_name(
-        self, text: str, day: _dt.date | None
-    ) -> tuple[list[Candidate], Entity | None] | None:
-        """Read ``text`` as an office and a person's name (offices.title_and_name)."""
-        return title_and_name(text, day, self._titles, self._persons)
-
-    def _persons(self, text: str) -> list[Candidate]:
-        """The persons ``text`` may name: the spelling lookups' and the name engine's."""
-        ranked = self._lookups.search(text, analyze(text), _PERSONS).ranked()
-        return self._with_names(text, ranked, _PERSONS)
-
-    def _confident_titles(self, text: str) -> tuple[Candidate, ...]:
-        """The titles ``text`` names with confidence, best first."""
-        ranked = self._lookups.search(text, analyze(text), _TITLES).ranked()
-        return tuple(c for c in ranked if c.score >= CONFIDENT)
 
     def resolve_all(self, texts: Iterable[str]) -> list[Resolution]:
         """Resolve each text in order."""
