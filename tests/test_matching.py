@@ -381,3 +381,21 @@ def test_parts_in_another_order_count_against_a_name() -> None:
     assert _resolver("Sergey Valeryevich AKSYONOV").resolve("AKSYONOV Sergey Valeryevich").id == (
         "P0"
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("金正恩", "Kim Jong Un"), ("崔龙海", "Choe Ryong Hae"), ("全斗煥", "Chun Doo-hwan")],
+)
+def test_a_korean_name_in_hanja_reaches_its_latin_spelling(query: str, name: str) -> None:
+    r = _resolver(name, "Kim Jong Il", "Choe Son Hui", "Xi Jinping")
+    found = r.resolve(query)
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == name
+
+
+def test_a_hanja_name_keeps_its_syllables_apart() -> None:
+    # 金正日 is Kim Jong Il, never Kim Jong Un
+    r = _resolver("Kim Jong Un")
+    assert r.resolve("金正日").status is not Status.MATCHED

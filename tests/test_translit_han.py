@@ -394,3 +394,54 @@ def test_nothing_raises(text: str) -> None:
     spelled = spellings(text)
     assert isinstance(spelled, dict)
     assert set(spelled) <= {"pinyin", "wade-giles"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Sino-Korean readings (Hanja)
+
+
+@pytest.mark.parametrize(
+    ("han", "hangul"),
+    [
+        ("金正恩", "김정은"),  # 金 as a surname is 김
+        ("李金花", "리금화"),  # ... and 금 anywhere else
+        ("崔龍海", "최룡해"),
+        ("崔龙海", "최룡해"),  # simplified forms read as the traditional ones
+        ("金與正", "김여정"),
+        ("金与正", "김여정"),
+        ("全斗煥", "전두환"),
+        ("金 正 恩", "김정은"),  # spaces inside are not characters
+    ],
+)
+def test_korean_reading_of_hanja_names(han: str, hangul: str) -> None:
+    from canonym.translit.han import korean_reading
+
+    assert korean_reading(han) == hangul
+
+
+@pytest.mark.parametrize("text", ["金", "弗拉基米尔", "Kim Jong Un", "김정은", "金正恩x", ""])
+def test_korean_reading_refuses_what_is_no_hanja_name(text: str) -> None:
+    from canonym.translit.han import korean_reading
+
+    assert korean_reading(text) is None
+
+
+_HANJA = "金崔李朴正恩龍海善姬光鐵永南日成天全斗煥"
+
+
+@given(st.text(alphabet=_HANJA, min_size=2, max_size=4))
+def test_korean_reading_gives_one_hangul_syllable_a_character(han: str) -> None:
+    from canonym.translit.han import korean_reading
+
+    hangul = korean_reading(han)
+    assert hangul is not None
+    assert len(hangul) == len(han)
+    assert all("\uac00" <= ch <= "\ud7a3" for ch in hangul)
+
+
+@given(any_text)
+def test_korean_reading_never_raises(text: str) -> None:
+    from canonym.translit.han import korean_reading
+
+    found = korean_reading(text)
+    assert found is None or 2 <= len(found) <= 4

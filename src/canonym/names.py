@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 from unidecode import unidecode
 
 from .text import APOSTROPHES, analyze, detect_script
@@ -587,6 +587,14 @@ def _han_readings(text: str) -> list[Reading]:
         for sp in HAN.spellings(text):
             found = _latin_readings(sp.text, f"{sp.system} from Han", True)
             readings += [r for r in found if r.origin is Origin.OTHER]
+    if native:
+        # a Korean name in Hanja (金正恩, 崔龙海, as Chinese and Japanese copy writes it) reads
+        # as its Sino-Korean syllables, then as a Hangul name would
+        korean = han.korean_reading(words[0])
+        for r in _hangul_readings(korean) if korean else []:
+            if r.origin is Origin.KOREAN:
+                why = f"Han read as Korean: {korean} ({r.why})"
+                readings.append(evolve(r, route="Sino-Korean reading", why=why, generated=True))
     if native and readings and _fold_word(readings[0].parts[0].text) in _chinese_surnames():
         return readings
     parts: list[Part] = []

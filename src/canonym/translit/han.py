@@ -11,7 +11,9 @@ Everything here is a pure function of its input and never raises on any ``str``:
   romanizations syllable by syllable (``"Xi Jinping"`` ↔ ``"Hsi Chin-p'ing"``);
   :func:`wade_giles_candidates` lists every reading of a Wade–Giles spelling whose aspiration
   apostrophes or umlauts may have been dropped;
-* :func:`spellings` gives all romanizations of a Han-character name.
+* :func:`spellings` gives all romanizations of a Han-character name;
+* :func:`korean_reading` reads a Korean name written in Han characters (Hanja) in Hangul
+  (``"金正恩"`` → ``"김정은"``), from the Sino-Korean readings in ``hanja.txt``.
 
 Character readings come from Unidecode (the first Mandarin reading of each character), corrected
 by a small table for common surname and given-name characters that it reads wrongly (for example
@@ -27,7 +29,8 @@ from __future__ import annotations
 import heapq
 import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 from unidecode import unidecode
 
@@ -35,6 +38,7 @@ __all__ = [
     "PINYIN_SYLLABLES",
     "han_name_to_pinyin",
     "is_han",
+    "korean_reading",
     "pinyin_syllables",
     "pinyin_to_wade_giles",
     "spellings",
@@ -749,3 +753,46 @@ def spellings(text: str) -> dict[str, str]:
     if wade_giles is not None:
         out["wade-giles"] = wade_giles
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Sino-Korean readings (Hanja)
+# ---------------------------------------------------------------------------------------------
+
+
+@cache
+def _hanja() -> tuple[dict[str, str], dict[str, str]]:
+    """Character -> its Hangul reading, and the surnames read otherwise (``hanja.txt``)."""
+    raw = (resources.files("canonym.translit") / "hanja.txt").read_text(encoding="utf-8")
+    readings: dict[str, str] = {}
+    surnames: dict[str, str] = {}
+    for line in raw.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("@surname "):
+            _, char, reading = line.split()
+            surnames[char] = reading
+            continue
+        reading, chars = line.split(" ", 1)
+        for char in chars:
+            readings[char] = reading
+    return readings, surnames
+
+
+def korean_reading(text: str) -> str | None:
+    """A name of two to four Han characters read as Korean: each character's Sino-Korean
+    reading, the first read as a surname (``金`` is 김 as a surname, 금 otherwise); ``None``
+    when the text is not such a name or a character has no reading here.
+
+    >>> korean_reading("金正恩"), korean_reading("崔龙海")
+    ('김정은', '최룡해')
+    """
+    chars = [unicodedata.normalize("NFKC", ch) for ch in text if ch not in _STRIP_IN_NAMES]
+    if not 2 <= len(chars) <= 4 or not all(len(ch) == 1 and _is_han_char(ch) for ch in chars):
+        return None
+    readings, surnames = _hanja()
+    first = surnames.get(chars[0]) or readings.get(chars[0])
+    rest = [readings.get(ch) for ch in chars[1:]]
+    if first is None or any(r is None for r in rest):
+        return None
+    return first + "".join(r for r in rest if r is not None)
