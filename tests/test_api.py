@@ -39,8 +39,9 @@ ALLOWED = {
     "translit/cyrillic": set(),
     "translit/han": set(),
     "translit/arabic": set(),
+    "translit/palladius": {"han"},
     # the script registry: one interface over the script modules beside it
-    "translit/scripts": {"arabic", "cyrillic", "han", "hangul"},
+    "translit/scripts": {"arabic", "cyrillic", "han", "hangul", "palladius"},
     "model": set(),
     "titles": {"text"},
     # the name engine: the analyser knows text and scripts; matching knows names and the model

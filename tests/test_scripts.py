@@ -13,7 +13,14 @@ from canonym.translit.scripts import SCRIPTS, Script, Spelling, script_for
 #: Names as each script writes them: people of the news and the dev lists' kinds of name.
 SAMPLES: dict[str, list[str]] = {
     "Hang": ["최룡해", "최선희", "김정은", "노광철", "리선권", "박정천"],
-    "Cyrl": ["Андрей Белоусов", "Сергей Лавров", "Володимир Зеленський", "Чхве Рён Хэ"],
+    "Cyrl": [
+        "Андрей Белоусов",
+        "Сергей Лавров",
+        "Володимир Зеленський",
+        "Чхве Рён Хэ",
+        "Си Цзиньпин",  # Palladius
+        "Сі Цзіньпін",  # its Ukrainian variant
+    ],
     "Hani": ["习近平", "王毅", "李鸿忠", "崔龙海"],
     "Grek": ["Βλαντίμιρ Πούτιν", "Αντρέι Μπελούσοφ"],
     "Arab": ["محمد", "حسن روحانی", "بشار الأسد"],

@@ -557,7 +557,11 @@ def _cyrillic_readings(text: str) -> list[Reading]:
                 Reading(Origin.KOREAN, (fam, *given_parts), "Kontsevich Cyrillic", why, True)
             )
     for sp in CYRILLIC.spellings(text):
-        readings += _latin_readings(sp.text, f"{sp.system} transliteration", True)
+        spelled = _latin_readings(sp.text, f"{sp.system} transliteration", True)
+        if sp.system == "palladius":
+            # read back to pinyin, a name is Chinese or nothing (Анна Ли is no Angna Li)
+            spelled = [r for r in spelled if r.origin is Origin.CHINESE]
+        readings += spelled
     return readings
 
 
