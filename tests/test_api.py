@@ -40,8 +40,10 @@ ALLOWED = {
     "translit/han": set(),
     "translit/arabic": set(),
     "translit/palladius": {"han"},
+    "translit/belarusian": set(),
+    "translit/east_slavic": {"belarusian", "cyrillic"},
     # the script registry: one interface over the script modules beside it
-    "translit/scripts": {"arabic", "cyrillic", "han", "hangul", "palladius"},
+    "translit/scripts": {"arabic", "belarusian", "cyrillic", "han", "hangul", "palladius"},
     "model": set(),
     "titles": {"text"},
     # the name engine: the analyser knows text and scripts; matching knows names and the model

@@ -26,7 +26,16 @@ import jellyfish
 from attrs import evolve, frozen
 
 from .model import Alias, Entity, Kind
-from .names import Name, Origin, Part, Reading, Role, latin_consonants, parse_name
+from .names import (
+    Name,
+    Origin,
+    Part,
+    Reading,
+    Role,
+    cognate_label,
+    latin_consonants,
+    parse_name,
+)
 
 __all__ = [
     "WEIGHTS",
@@ -103,6 +112,10 @@ CONSONANT_AGREEMENT = 0.9
 #: What two Latin parts score when they differ but share the romanization-blind key
 #: (``sergey`` / ``sergei``).
 KEY_AGREEMENT = 0.97
+#: What two Latin parts score when they are forms of one East Slavic name in different
+#: languages (``Mykola`` / ``Nikolai``, ``Ramanau`` / ``Romanov``) and agree no better by
+#: their spelling.
+COGNATE_AGREEMENT = 0.9
 #: Scripts whose spelling of a name is sharper than any romanization of it.
 _SYLLABIC = frozenset({"Hang", "Hani", "Hans", "Hant"})
 #: Candidates scoring less than this are not reported at all.
@@ -161,7 +174,7 @@ def _contribution(feature: Feature, value: float, detail: str) -> Contribution:
 
 
 #: How a pair of parts agrees, for the explanation (``_why``).
-_SAME, _SAME_KEY, _NEAR, _INITIAL, _COARSE, _APART, _SURNAME, _CONSONANTS = range(8)
+_SAME, _SAME_KEY, _NEAR, _INITIAL, _COARSE, _APART, _SURNAME, _CONSONANTS, _COGNATE = range(9)
 
 #: An aligned pair: query part, tabled part, similarity, how they agree.
 _Pair = tuple[int, int, float, int]
@@ -201,6 +214,8 @@ def _latin_similarity(q: Part, e: Part) -> tuple[float, int]:
         # spellings themselves are held to the stricter measure, except short ones
         short = max(len(q.text), len(e.text)) <= 4
         sim = part_similarity(q.text, e.text, strict=strict or not short)
+    if sim < COGNATE_AGREEMENT and q.cognates and not q.cognates.isdisjoint(e.cognates):
+        return COGNATE_AGREEMENT, _COGNATE
     return (sim, _NEAR) if sim >= PART_MIN else (0.0, _SAME)
 
 
@@ -221,6 +236,9 @@ def _why(q: Part, e: Part, sim: float, how: int) -> str:
         return f"surname {q.text} = {e.text}"
     if how == _CONSONANTS:
         return f"{q.text} ~ {e.text} (consonants {q.consonants} / {e.consonants})"
+    if how == _COGNATE:
+        shared = sorted(q.cognates & e.cognates)
+        return f"{q.text} ~ {e.text} ({cognate_label(shared[0]) if shared else 'cognates'})"
     return f"{q.text} ~ {e.text} ({sim:.2f})"
 
 
@@ -614,6 +632,8 @@ def _keys_by_part(reading: Reading, table: bool) -> list[tuple[Part, set[str]]]:
                 keys.add(f"o:{form}")
                 if len(form) >= 4:
                     keys.update(f"o:{d}" for d in _deletions(form))
+            # one East Slavic name in another language's form (Mykola / Nikolai)
+            keys.update(f"n:{tag}" for tag in part.cognates)
         out.append((part, keys))
     return out
 

@@ -23,7 +23,7 @@ from attrs import evolve, field, frozen
 from unidecode import unidecode
 
 from .text import APOSTROPHES, analyze, detect_script
-from .translit import arabic, cyrillic, han, hangul
+from .translit import arabic, cyrillic, east_slavic, han, hangul
 from .translit.scripts import CYRILLIC, HAN, HANGUL, script_for
 
 __all__ = [
@@ -33,6 +33,8 @@ __all__ = [
     "Part",
     "Reading",
     "Role",
+    "cognate_label",
+    "cognate_tags",
     "parse_name",
     "part_key",
 ]
@@ -87,6 +89,10 @@ class Part:
             :func:`arabic_consonants`), what Arabic script writes of a name.
         skeletal: the part was written in Arabic script, without short vowels: it agrees by
             its consonants alone.
+        cognates: tags of the East Slavic name knowledge the part has
+            (:func:`cognate_tags`): one given name in another language's form (``mykola`` and
+            ``nikolai``), the patronymic made from it, or a surname's loose key; two parts
+            that share a tag are forms of one name.
     """
 
     text: str
@@ -96,6 +102,7 @@ class Part:
     spelled: frozenset[str] = frozenset()
     consonants: str = ""
     skeletal: bool = False
+    cognates: frozenset[str] = frozenset()
     #: the key and the further keys (``alt`` and ``key`` together), made once
     keys: frozenset[str] = field(init=False, eq=False, repr=False)
 
@@ -391,11 +398,85 @@ def _other_reading(words: list[tuple[str, bool]], route: str, generated: bool) -
         else:
             role = Role.UNKNOWN
         parts.append(
-            Part(text=word, key=part_key(word), role=role, consonants=latin_consonants(word))
+            Part(
+                text=word,
+                key=part_key(word),
+                role=role,
+                consonants=latin_consonants(word),
+                cognates=cognate_tags(word, role is Role.PATRONYMIC),
+            )
         )
     if not parts:
         return None
     return Reading(Origin.OTHER, tuple(parts), route, "read word by word", generated)
+
+
+# ---------------------------------------------------------------------------------------------
+# East Slavic name knowledge: one name in Russian, Ukrainian and Belarusian forms
+
+#: Endings of East Slavic surnames and patronymics in Latin spellings: the words whose loose
+#: key (:func:`canonym.translit.east_slavic.loose_key`) is a tag.
+_SLAVIC_END = re.compile(
+    r"(?:[oe]v|[oe]va|in|ina|yn|yna|sk[iy]+|sk[iy]?[ij]|skaya|skaia|skaja|ska|enko|enka|"
+    r"[ae][uw]|ou|ich|ych|[oe]vna|ivna|[ae]una|chuk|uk|ets|yuk|iuk)$"
+)
+
+
+@cache
+def _cognate_index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], list[str]]:
+    """Part key of a given name's Latin form -> its class tags; patronymic stem -> tags; and
+    each class's label (its Russian form), by number."""
+    given: dict[str, set[str]] = {}
+    stems: dict[str, set[str]] = {}
+    labels: list[str] = []
+    for number, cognate in enumerate(east_slavic.cognates()):
+        labels.append(cognate.label)
+        for lang, form in cognate.forms:
+            for latin in east_slavic.latin_forms(lang, form):
+                given.setdefault(part_key(latin), set()).add(f"g{number}")
+                if cognate.sex == "m":
+                    stems.setdefault(east_slavic.given_stem(latin), set()).add(f"p{number}")
+        for lang, _, form in cognate.patronymics:
+            for latin in east_slavic.latin_forms(lang, form):
+                stem = east_slavic.patronymic_stem(latin)
+                if stem:
+                    stems.setdefault(stem, set()).add(f"p{number}")
+    return (
+        {k: frozenset(v) for k, v in given.items()},
+        {k: frozenset(v) for k, v in stems.items()},
+        labels,
+    )
+
+
+@lru_cache(maxsize=65536)
+def cognate_tags(word: str, patronymic: bool = False) -> frozenset[str]:
+    """The East Slavic tags of one folded Latin word: ``g<n>`` for a form of given name
+    ``n`` of ``east_slavic.toml`` (``mykola``, ``mikalai`` and ``nikolai`` share one),
+    ``p<n>m``/``p<n>f`` for a patronymic made from it, and ``~<key>`` for a surname or
+    patronymic by its loose key (``ramanau``/``romanov``)."""
+    if len(word) < 3 or not word.isascii():
+        return frozenset()
+    given, stems, _ = _cognate_index()
+    tags = set(given.get(part_key(word), ()))
+    if patronymic:
+        stem = east_slavic.patronymic_stem(word)
+        female = word.endswith(("na", "ny"))
+        for tag in stems.get(stem, ()) if stem else ():
+            tags.add(tag + ("f" if female else "m"))
+    if len(word) >= 5 and (patronymic or _SLAVIC_END.search(word)):
+        tags.add("~" + east_slavic.loose_key(word))
+    return frozenset(tags)
+
+
+def cognate_label(tag: str) -> str:
+    """What a tag of :func:`cognate_tags` stands for, in words."""
+    if tag.startswith("~"):
+        return f"one East Slavic form ({tag[1:]})"
+    labels = _cognate_index()[2]
+    kind, number = tag[0], int(tag[1:].rstrip("mf"))
+    if kind == "g":
+        return f"forms of the given name {labels[number]}"
+    return f"patronymics of {labels[number]}"
 
 
 def _latin_readings(text: str, route: str, generated: bool) -> list[Reading]:

@@ -19,7 +19,7 @@ from typing import Protocol
 from attrs import frozen
 from unidecode import unidecode
 
-from . import arabic, cyrillic, han, hangul, palladius
+from . import arabic, belarusian, cyrillic, han, hangul, palladius
 
 __all__ = [
     "ARABIC",
@@ -93,6 +93,10 @@ class _Cyrillic:
         for system in _CYRILLIC_SYSTEMS[lang]:
             spelled = cyrillic.transliterate(text, system, lang)
             out.setdefault(spelled, Spelling(spelled, system))
+        if belarusian.is_belarusian(text):  # Аляксандр Лукашэнка: Aliaksandr Lukashenka
+            for system in belarusian.SYSTEMS:
+                spelled = belarusian.transliterate(text, system)
+                out.setdefault(spelled, Spelling(spelled, f"be-{system}"))
         pinyin = palladius.to_pinyin(text)  # a Chinese name: Си Цзиньпин is Xi Jinping
         if pinyin is not None:
             out.setdefault(pinyin, Spelling(pinyin, "palladius"))
