@@ -250,3 +250,28 @@ def test_no_equivalence_turns_one_shipped_person_into_another() -> None:
         if "East Slavic" not in said and "given name" not in said and "patronymic" not in said:
             continue
         assert found.score < 0.7, (a.original, b.original, found.describe())
+
+
+# ---------------------------------------------------------------------------------------------
+# Baltic nominative endings
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Vladimiras Putinas", "Vladimir Putin"),
+        ("Sergejus Lavrovas", "Sergey Lavrov"),
+        ("Marks Blats", "Mark Blatt"),
+    ],
+)
+def test_a_baltic_ending_is_no_other_name(query: str, entry: str) -> None:
+    found = compare(parse_name(query), parse_name(entry))
+    assert found is not None
+    assert found.score >= 0.85, found.describe()
+    assert "Baltic" in found.describe()
+
+
+@pytest.mark.parametrize(("query", "entry"), [("Ivas Lis", "Iva Li"), ("Kimas", "Kim")])
+def test_short_words_keep_their_ending(query: str, entry: str) -> None:
+    found = compare(parse_name(query), parse_name(entry))
+    assert found is None or "Baltic" not in found.describe()

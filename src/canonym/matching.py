@@ -174,7 +174,12 @@ def _contribution(feature: Feature, value: float, detail: str) -> Contribution:
 
 
 #: How a pair of parts agrees, for the explanation (``_why``).
-_SAME, _SAME_KEY, _NEAR, _INITIAL, _COARSE, _APART, _SURNAME, _CONSONANTS, _COGNATE = range(9)
+_SAME, _SAME_KEY, _NEAR, _INITIAL, _COARSE, _APART, _SURNAME, _CONSONANTS, _COGNATE, _ENDING = (
+    range(10)
+)
+
+#: Agreements that are knowledge, not chance nearness: a name they hold is anchored.
+_ANCHORS = frozenset({_CONSONANTS, _COGNATE, _ENDING})
 
 #: An aligned pair: query part, tabled part, similarity, how they agree.
 _Pair = tuple[int, int, float, int]
@@ -207,6 +212,8 @@ def _latin_similarity(q: Part, e: Part) -> tuple[float, int]:
         return 1.0, _SAME
     if q.key == e.key:
         return KEY_AGREEMENT, _SAME_KEY
+    if (q.alt and e.key in q.alt) or (e.alt and q.key in e.alt):
+        return COGNATE_AGREEMENT, _ENDING  # Putinas / Putin: a Baltic nominative ending
     strict = qr is Role.FAMILY or er is Role.FAMILY
     sim = part_similarity(q.key, e.key, strict=strict)
     if sim < PART_MIN:
@@ -236,6 +243,8 @@ def _why(q: Part, e: Part, sim: float, how: int) -> str:
         return f"surname {q.text} = {e.text}"
     if how == _CONSONANTS:
         return f"{q.text} ~ {e.text} (consonants {q.consonants} / {e.consonants})"
+    if how == _ENDING:
+        return f"{q.text} ~ {e.text} (a Baltic nominative ending)"
     if how == _COGNATE:
         shared = sorted(q.cognates & e.cognates)
         return f"{q.text} ~ {e.text} ({cognate_label(shared[0]) if shared else 'cognates'})"
@@ -390,7 +399,7 @@ def _values(
     if (
         len(pairs) > 1
         and max(p[2] for p in pairs) < KEY_AGREEMENT
-        and all(p[3] != _CONSONANTS for p in pairs)
+        and all(p[3] not in _ANCHORS for p in pairs)
         and all(max(len(q.parts[i].text), len(e.parts[j].text)) <= 5 for i, j, _, _ in pairs)
     ):
         out.append((Feature.NO_ANCHOR, 1.0, "every part only nearly agrees"))
@@ -632,6 +641,7 @@ def _keys_by_part(reading: Reading, table: bool) -> list[tuple[Part, set[str]]]:
                 keys.add(f"o:{form}")
                 if len(form) >= 4:
                     keys.update(f"o:{d}" for d in _deletions(form))
+            keys.update(f"o:{stem}" for stem in part.alt)  # Putinas: putin
             # one East Slavic name in another language's form (Mykola / Nikolai)
             keys.update(f"n:{tag}" for tag in part.cognates)
         out.append((part, keys))

@@ -402,6 +402,7 @@ def _other_reading(words: list[tuple[str, bool]], route: str, generated: bool) -
                 text=word,
                 key=part_key(word),
                 role=role,
+                alt=_baltic_stem(word),
                 consonants=latin_consonants(word),
                 cognates=cognate_tags(word, role is Role.PATRONYMIC),
             )
@@ -409,6 +410,20 @@ def _other_reading(words: list[tuple[str, bool]], route: str, generated: bool) -
     if not parts:
         return None
     return Reading(Origin.OTHER, tuple(parts), route, "read word by word", generated)
+
+
+#: A nominative ending Lithuanian and Latvian add to foreign names (Vladimiras Putinas,
+#: Sergejus Lavrovas, Marks Blats).
+_BALTIC_END = re.compile(r"(?:a|i|u|y|e)s$|(?<=[bcdfgklmnprtvz])s$")
+
+
+def _baltic_stem(word: str) -> frozenset[str]:
+    """The key of ``word`` without a Baltic nominative ending, as a further key; none when
+    the word has no such ending or too little is left."""
+    stem = _BALTIC_END.sub("", word)
+    if stem == word or len(stem) < 4:
+        return frozenset()
+    return frozenset({part_key(stem)})
 
 
 # ---------------------------------------------------------------------------------------------
