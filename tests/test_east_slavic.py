@@ -275,3 +275,27 @@ def test_a_baltic_ending_is_no_other_name(query: str, entry: str) -> None:
 def test_short_words_keep_their_ending(query: str, entry: str) -> None:
     found = compare(parse_name(query), parse_name(entry))
     assert found is None or "Baltic" not in found.describe()
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Ю. Ушаков", "Yuri Ushakov"),
+        ("Ю.В. Ушаков", "Iurii Viktorovich Ushakov"),
+        ("Yu. V. Ushakov", "Yuri Viktorovich Ushakov"),
+        ("С. К. Шойгу", "Sergei Kuzhugetovich Shoigu"),
+    ],
+)
+def test_a_cyrillic_initial_is_an_initial_whatever_its_latin_letters(
+    query: str, entry: str
+) -> None:
+    found = compare(parse_name(query), parse_name(entry))
+    assert found is not None
+    assert found.score >= 0.8, found.describe()
+    assert "initial" in found.describe()
+
+
+def test_a_digraph_without_a_dot_is_a_word() -> None:
+    # Yu is a name (a Korean or Chinese surname), not an initial, unless a dot follows it
+    parts = parse_name("Yu Myong Hwan").readings[-1].parts
+    assert parts[0].role is not canonym.names.Role.INITIAL

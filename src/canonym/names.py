@@ -204,11 +204,25 @@ def _latin_words(text: str) -> list[tuple[str, bool]]:
         if not raw:
             continue
         upper = len(raw) > 1 and raw.isupper()
-        for piece in _JOINERS.split(raw):
-            word = _WORD_SPLIT.sub("", _fold_word(piece))
+        pieces = _JOINERS_KEPT.split(raw)
+        for k in range(0, len(pieces), 2):
+            word = _WORD_SPLIT.sub("", _fold_word(pieces[k]))
+            dotted = k + 1 < len(pieces) and "." in pieces[k + 1]
+            if dotted and word in _LETTER_DIGRAPHS:
+                word = word[0]  # Ю. read as Yu.: an initial, whatever its letters
             if word:
                 out.append((word, upper))
     return out
+
+
+#: The joiners, kept by the split (a dot after a word makes it an initial).
+_JOINERS_KEPT = re.compile(r"([-\u2010\u2011.]+)")
+#: The Latin spellings of one Cyrillic letter (Ю Yu/Iu/Ju, Ж Zh, Щ Shch...): followed by a
+#: dot, such a word is an initial.
+_LETTER_DIGRAPHS = frozenset(
+    {"yu", "ya", "ye", "yo", "iu", "ia", "ie", "io", "ju", "ja", "je", "jo", "zh", "ch", "sh"}
+    | {"kh", "ts", "tc", "shch", "sch", "dz", "dzh"}
+)
 
 
 @cache
