@@ -116,6 +116,9 @@ KEY_AGREEMENT = 0.97
 #: languages (``Mykola`` / ``Nikolai``, ``Ramanau`` / ``Romanov``) and agree no better by
 #: their spelling.
 COGNATE_AGREEMENT = 0.9
+#: What a word of a foreign name in Hangul scores against a Latin word with its sound
+#: skeleton (``푸틴`` / ``Putin``: PTN).
+SOUNDS_AGREEMENT = 0.85
 #: Scripts whose spelling of a name is sharper than any romanization of it.
 _SYLLABIC = frozenset({"Hang", "Hani", "Hans", "Hant"})
 #: Candidates scoring less than this are not reported at all.
@@ -174,9 +177,19 @@ def _contribution(feature: Feature, value: float, detail: str) -> Contribution:
 
 
 #: How a pair of parts agrees, for the explanation (``_why``).
-_SAME, _SAME_KEY, _NEAR, _INITIAL, _COARSE, _APART, _SURNAME, _CONSONANTS, _COGNATE, _ENDING = (
-    range(10)
-)
+(
+    _SAME,
+    _SAME_KEY,
+    _NEAR,
+    _INITIAL,
+    _COARSE,
+    _APART,
+    _SURNAME,
+    _CONSONANTS,
+    _COGNATE,
+    _ENDING,
+    _SOUNDS,
+) = range(11)
 
 #: Agreements that are knowledge, not chance nearness: a name they hold is anchored.
 _ANCHORS = frozenset({_CONSONANTS, _COGNATE, _ENDING})
@@ -186,6 +199,9 @@ _Pair = tuple[int, int, float, int]
 
 
 def _latin_similarity(q: Part, e: Part) -> tuple[float, int]:
+    if (q.skeletal and not q.consonants) or (e.skeletal and not e.consonants):
+        # a foreign name in Hangul: the sounds Korean keeps of it are all there is
+        return _by_sounds(q.sounds, e.sounds)
     if q.skeletal or e.skeletal:
         # Arabic script: the consonants are all it writes
         if not q.consonants or not e.consonants:
@@ -226,6 +242,14 @@ def _latin_similarity(q: Part, e: Part) -> tuple[float, int]:
     return (sim, _NEAR) if sim >= PART_MIN else (0.0, _SAME)
 
 
+def _by_sounds(a: str, b: str) -> tuple[float, int]:
+    """Two sound skeletons agree only when they are the same: the classes are coarse already
+    (Lavrov LPLP is not Lebedev LPTP)."""
+    if a and a == b:
+        return SOUNDS_AGREEMENT, _SOUNDS
+    return 0.0, _SAME
+
+
 def _why(q: Part, e: Part, sim: float, how: int) -> str:
     if how == _SAME:
         return f"{q.text} = {e.text}"
@@ -243,6 +267,8 @@ def _why(q: Part, e: Part, sim: float, how: int) -> str:
         return f"surname {q.text} = {e.text}"
     if how == _CONSONANTS:
         return f"{q.text} ~ {e.text} (consonants {q.consonants} / {e.consonants})"
+    if how == _SOUNDS:
+        return f"{q.text} ~ {e.text} (Hangul loanword: sounds {q.sounds} / {e.sounds})"
     if how == _ENDING:
         return f"{q.text} ~ {e.text} (a Baltic nominative ending)"
     if how == _COGNATE:
@@ -630,6 +656,9 @@ def _keys_by_part(reading: Reading, table: bool) -> list[tuple[Part, set[str]]]:
         return out
     for part in reading.parts:
         keys: set[str] = set()
+        if part.sounds and len(part.sounds) >= 2 and (table or part.skeletal):
+            # what a Hangul transcription keeps of a Latin word (블라디미르 / Vladimir)
+            keys.add(f"s:{part.sounds}")
         if part.consonants and (table or part.skeletal) and len(part.consonants) >= 2:
             keys.add(f"c:{part.consonants}")
             if len(part.consonants) >= 4:

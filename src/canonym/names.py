@@ -23,7 +23,7 @@ from attrs import evolve, field, frozen
 from unidecode import unidecode
 
 from .text import APOSTROPHES, analyze, detect_script
-from .translit import arabic, cyrillic, east_slavic, han, hangul
+from .translit import arabic, cyrillic, east_slavic, han, hangul, loanwords
 from .translit.scripts import CYRILLIC, HAN, HANGUL, script_for
 
 __all__ = [
@@ -89,6 +89,9 @@ class Part:
             :func:`arabic_consonants`), what Arabic script writes of a name.
         skeletal: the part was written in Arabic script, without short vowels: it agrees by
             its consonants alone.
+        sounds: the word's sound skeleton (:mod:`canonym.translit.loanwords`): for a Latin
+            word, what a Hangul transcription of it keeps; for a word of a foreign name in
+            Hangul (``skeletal``, no ``consonants``), all that is compared.
         cognates: tags of the East Slavic name knowledge the part has
             (:func:`cognate_tags`): one given name in another language's form (``mykola`` and
             ``nikolai``), the patronymic made from it, or a surname's loose key; two parts
@@ -103,6 +106,7 @@ class Part:
     consonants: str = ""
     skeletal: bool = False
     cognates: frozenset[str] = frozenset()
+    sounds: str = ""
     #: the key and the further keys (``alt`` and ``key`` together), made once
     keys: frozenset[str] = field(init=False, eq=False, repr=False)
 
@@ -418,6 +422,7 @@ def _other_reading(words: list[tuple[str, bool]], route: str, generated: bool) -
                 role=role,
                 alt=_baltic_stem(word),
                 consonants=latin_consonants(word),
+                sounds=loanwords.latin_sounds(word),
                 cognates=cognate_tags(word, role is Role.PATRONYMIC),
             )
         )
@@ -572,6 +577,22 @@ def _repair_cyrillic(text: str) -> str:
         return word
 
     return _CYR_WORD.sub(fix, text)
+
+
+def _loanword_reading(text: str) -> Reading | None:
+    """A foreign name written in Hangul (블라디미르 푸틴), word by word by the sounds Korean
+    keeps of it (:mod:`canonym.translit.loanwords`)."""
+    parts: list[Part] = []
+    for word in re.split(r"[\s·・•‧∙⋅･]+", text):
+        sounds = loanwords.hangul_sounds(word)
+        if not sounds:
+            continue
+        shown = loanwords.hangul_latin(word)
+        parts.append(Part(text=shown, key=sounds, role=Role.UNKNOWN, sounds=sounds, skeletal=True))
+    if not parts:
+        return None
+    why = "a foreign name in Hangul, by the sounds Korean keeps of it"
+    return Reading(Origin.OTHER, tuple(parts), "Hangul loanword", why, True)
 
 
 def _hangul_readings(text: str) -> list[Reading]:
@@ -831,6 +852,10 @@ def parse_name(text: str) -> Name:
         readings = _latin_readings(source, "as written", False)
     elif script == "Hang":
         readings = _hangul_readings(source)
+        if len(source.split()) >= 2 or not any(r.origin is Origin.KOREAN for r in readings):
+            # written with spaces (Korean names are not) or no Korean name: a foreign name
+            loan = _loanword_reading(source)
+            readings += [loan] if loan is not None else []
     elif script == "Cyrl":
         readings = _cyrillic_readings(source)
     elif script in {"Hani", "Hans", "Hant"}:
