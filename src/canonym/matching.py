@@ -656,9 +656,10 @@ def _keys_by_part(reading: Reading, table: bool) -> list[tuple[Part, set[str]]]:
         return out
     for part in reading.parts:
         keys: set[str] = set()
-        if part.sounds and len(part.sounds) >= 2 and (table or part.skeletal):
+        sounds = part.sounds if table or part.loan else ""
+        if len(sounds) >= 2:
             # what a Hangul transcription keeps of a Latin word (블라디미르 / Vladimir)
-            keys.add(f"s:{part.sounds}")
+            keys.add(f"s:{sounds}")
         if part.consonants and (table or part.skeletal) and len(part.consonants) >= 2:
             keys.add(f"c:{part.consonants}")
             if len(part.consonants) >= 4:

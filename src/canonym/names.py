@@ -89,9 +89,9 @@ class Part:
             :func:`arabic_consonants`), what Arabic script writes of a name.
         skeletal: the part was written in Arabic script, without short vowels: it agrees by
             its consonants alone.
-        sounds: the word's sound skeleton (:mod:`canonym.translit.loanwords`): for a Latin
-            word, what a Hangul transcription of it keeps; for a word of a foreign name in
-            Hangul (``skeletal``, no ``consonants``), all that is compared.
+        loan: for a word of a foreign name written in Hangul (``skeletal``, no
+            ``consonants``), its sound skeleton (:mod:`canonym.translit.loanwords`), all that
+            is compared of it; see :attr:`sounds`.
         cognates: tags of the East Slavic name knowledge the part has
             (:func:`cognate_tags`): one given name in another language's form (``mykola`` and
             ``nikolai``), the patronymic made from it, or a surname's loose key; two parts
@@ -106,12 +106,20 @@ class Part:
     consonants: str = ""
     skeletal: bool = False
     cognates: frozenset[str] = frozenset()
-    sounds: str = ""
+    loan: str = ""
     #: the key and the further keys (``alt`` and ``key`` together), made once
     keys: frozenset[str] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "keys", self.alt | {self.key})
+
+    @property
+    def sounds(self) -> str:
+        """The sound skeleton (:mod:`canonym.translit.loanwords`): a Hangul loanword's own,
+        or what a Hangul transcription would keep of a Latin word (made when first asked)."""
+        if self.loan or self.skeletal or not self.text.isascii():
+            return self.loan
+        return loanwords.latin_sounds(self.text)
 
 
 @frozen
@@ -422,7 +430,6 @@ def _other_reading(words: list[tuple[str, bool]], route: str, generated: bool) -
                 role=role,
                 alt=_baltic_stem(word),
                 consonants=latin_consonants(word),
-                sounds=loanwords.latin_sounds(word),
                 cognates=cognate_tags(word, role is Role.PATRONYMIC),
             )
         )
@@ -588,7 +595,7 @@ def _loanword_reading(text: str) -> Reading | None:
         if not sounds:
             continue
         shown = loanwords.hangul_latin(word)
-        parts.append(Part(text=shown, key=sounds, role=Role.UNKNOWN, sounds=sounds, skeletal=True))
+        parts.append(Part(text=shown, key=sounds, role=Role.UNKNOWN, loan=sounds, skeletal=True))
     if not parts:
         return None
     why = "a foreign name in Hangul, by the sounds Korean keeps of it"
