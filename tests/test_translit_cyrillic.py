@@ -501,3 +501,20 @@ def test_ukrainian_first_letter_case_preserved(text: str, system: str) -> None:
 @given(st.text(alphabet=RU_LOWER, min_size=2, max_size=12), st.sampled_from(RUSSIAN_SYSTEMS))
 def test_all_caps_word_gives_all_caps(word: str, system: str) -> None:
     assert transliterate(word.upper(), system) == transliterate(word, system).upper()
+
+
+@given(any_text, st.sampled_from(["ru", "uk"]))
+def test_transliterate_many_is_transliterate_for_each_system(text: str, lang: str) -> None:
+    from canonym.translit.cyrillic import transliterate_many
+
+    systems = SYSTEMS[lang]
+    assert transliterate_many(text, systems, lang) == [
+        transliterate(text, system, lang) for system in systems
+    ]
+
+
+def test_transliterate_many_names_an_unknown_system() -> None:
+    from canonym.translit.cyrillic import transliterate_many
+
+    with pytest.raises(ValueError, match="unknown ru transliteration system 'nope'"):
+        transliterate_many("Путин", ["bgn", "nope"])

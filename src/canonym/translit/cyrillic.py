@@ -926,6 +926,26 @@ def transliterate(text: str, system: str, lang: str = "ru") -> str:
     )
 
 
+def transliterate_many(text: str, systems: Sequence[str], lang: str = "ru") -> list[str]:
+    """``text`` under each of ``systems`` of one language, in order: :func:`transliterate`
+    for each, with the text read once.
+
+    Raises:
+        ValueError: as :func:`transliterate`.
+    """
+    _check_lang(lang)
+    for system in systems:
+        if system not in _SYSTEM_RULES[lang]:
+            names = ", ".join(_SYSTEM_NAMES[lang])
+            msg = f"unknown {lang} transliteration system {system!r}; expected one of {names}"
+            raise ValueError(msg)
+    segments = [s if isinstance(s, str) else tuple(s) for s in _segment(text, lang)]
+    return [
+        "".join(s if isinstance(s, str) else _spelled(s, lang, system) for s in segments)
+        for system in systems
+    ]
+
+
 @lru_cache(maxsize=16384)
 def _spelled(word: tuple[_Unit, ...], lang: str, system: str) -> str:
     """One word under one system; names repeat their words, so each is spelled once."""

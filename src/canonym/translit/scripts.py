@@ -90,8 +90,10 @@ class _Cyrillic:
     def spellings(self, text: str) -> Sequence[Spelling]:
         lang = cyrillic.guess_language(text)
         out: dict[str, Spelling] = {}
-        for system in _CYRILLIC_SYSTEMS[lang]:
-            spelled = cyrillic.transliterate(text, system, lang)
+        systems = _CYRILLIC_SYSTEMS[lang]
+        for system, spelled in zip(
+            systems, cyrillic.transliterate_many(text, systems, lang), strict=True
+        ):
             out.setdefault(spelled, Spelling(spelled, system))
         if belarusian.is_belarusian(text):  # Аляксандр Лукашэнка: Aliaksandr Lukashenka
             for system in belarusian.SYSTEMS:
