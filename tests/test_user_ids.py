@@ -90,3 +90,142 @@ def test_any_valid_id_survives_every_format_and_a_save(
     assert [e.id for e in resolver.tables] == [entity_id]
     again = canonym.Resolver.from_bytes(resolver.to_bytes())
     assert again.resolve("Kim Tok Hun").id == entity_id
+
+
+# ---------------------------------------------------------------------------------------------
+# Joining a shipped entity: same_as, or the same Wikidata id
+
+
+def _rows(tmp_path: Path, name: str, header: list[str], rows: list[list[str]]) -> Path:
+    path = tmp_path / name
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def test_a_row_with_a_shipped_wikidata_id_joins_that_entity(tmp_path: Path) -> None:
+    # a spreadsheet with Wikidata ids: the user's Q7747 is the shipped ru.vladimir-putin
+    path = _rows(
+        tmp_path, "sheet.csv", ["id", "name", "wikidata"], [["Q7747", "Putin V.V.", "Q7747"]]
+    )
+    resolver = canonym.Resolver.load(path)
+    for query in ("Путин", "Vladimir Putin", "Putin V.V."):
+        found = resolver.resolve(query)
+        assert found.id == "Q7747", query  # the user's own id, as they asked by default
+        assert found.entity is not None
+        assert found.entity.id == "ru.vladimir-putin"  # the table's id is kept beside it
+        assert found.entity.joined == ("Q7747",)
+    assert resolver.tables["Q7747"].id == "ru.vladimir-putin"
+
+
+def test_same_as_joins_and_report_table_keeps_the_shipped_id(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        'schema = 1\n[[entity]]\nid = "MY-1"\nkind = "person"\nname = "Choe Ryong-hae (VP)"\n'
+        'same_as = "kp.choe-ryong-hae"\nreport = "table"\n',
+        encoding="utf-8",
+    )
+    resolver = canonym.Resolver.load(path)
+    found = resolver.resolve("Choe Ryong-hae (VP)")
+    assert found.id == "kp.choe-ryong-hae"
+    assert found.entity is not None
+    assert found.entity.joined == ("MY-1",)
+    assert "MY-1" in resolver.tables
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "message"),
+    [
+        ('same_as = "nobody.here"', "same_as", "names no entity declared before this entry"),
+        ('same_as = "kp.choe-son-hui"\nwikidata = "Q7747"', "wikidata", "same_as names"),
+        ('same_as = "kp.fm"', "kind", "is a title"),
+        ('same_as = "kp.choe-son-hui"\nreport = "mine"', "report", "must be 'own' or 'table'"),
+    ],
+)
+def test_a_join_that_cannot_be_names_the_file_line_and_field(
+    tmp_path: Path, extra: str, field: str, message: str
+) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        f'schema = 1\n\n[[entity]]\nid = "X1"\nkind = "person"\nname = "Somebody"\n{extra}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(TableError) as info:
+        canonym.Resolver.load(path)
+    ours = [p for p in info.value.problems if p.path == str(path)]
+    assert ours, str(info.value)
+    assert any(p.field == field and message in p.message and p.line == 3 for p in ours), ours
+
+
+def test_two_entries_asking_to_report_their_own_id_for_one_entity_are_a_problem(
+    tmp_path: Path,
+) -> None:
+    path = _rows(
+        tmp_path,
+        "sheet.csv",
+        ["id", "name", "wikidata"],
+        [["A1", "V. Putin", "Q7747"]],
+    )
+    more = tmp_path / "more.toml"
+    more.write_text(
+        'schema = 1\n[[entity]]\nid = "B2"\nkind = "person"\nname = "Putin"\n'
+        'same_as = "ru.vladimir-putin"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(TableError, match="already reports as 'A1'"):
+        canonym.Resolver.load(path, more)
+
+
+def test_a_clash_without_a_join_is_reported_at_the_users_line(tmp_path: Path) -> None:
+    path = _rows(
+        tmp_path, "sheet.csv", ["id", "name"], [["x", "Somebody Else"], ["NK-1", "Choe Ryong Hae"]]
+    )
+    with pytest.raises(TableError) as info:
+        canonym.Resolver.load(path)
+    assert any(p.path == str(path) and p.line == 3 for p in info.value.problems)
+
+
+def test_a_wikidata_id_twice_in_one_file_joins_nothing(tmp_path: Path) -> None:
+    path = _rows(
+        tmp_path,
+        "sheet.csv",
+        ["id", "name", "wikidata"],
+        [["A", "Pak Yong Il", "Q1"], ["B", "Kim Tok Hun", "Q1"]],
+    )
+    resolver = canonym.Resolver.load(path, defaults=False)
+    assert resolver.resolve("Pak Yong Il").id == "A"
+    assert resolver.resolve("Kim Tok Hun").id == "B"
+
+
+@pytest.mark.parametrize("fmt", ["toml", "json", "jsonl", "csv"])
+def test_a_joined_entity_survives_export_save_and_extend(tmp_path: Path, fmt: str) -> None:
+    from canonym.tables import export_tables, load_tables
+
+    path = _rows(
+        tmp_path, "sheet.csv", ["id", "name", "wikidata"], [["Q7747", "Putin V.V.", "Q7747"]]
+    )
+    resolver = canonym.Resolver.load(path)
+    out = tmp_path / f"all.{fmt}"
+    out.write_text(export_tables(resolver.tables, fmt), encoding="utf-8")
+    assert load_tables(out, defaults=False).entities == resolver.tables.entities
+    resolver.save(tmp_path / "r.canonym")
+    assert canonym.Resolver.open(tmp_path / "r.canonym").resolve("Путин").id == "Q7747"
+    more = resolver.extend(aliases={"Q7747": ["Putin Vladimir Vladimirovich"]})
+    assert more.resolve("Putin Vladimir Vladimirovich").id == "Q7747"
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(user_ids)
+def test_any_user_id_joined_by_same_as_is_what_results_report(tmp_path: Path, own: str) -> None:
+    path = tmp_path / "mine.json"
+    entity = {"id": own, "kind": "person", "name": "Kim Jong-un", "same_as": "kp.kim-jong-un"}
+    if own in canonym.default_tables():
+        return  # an id the shipped tables use adds to that entity instead (tested elsewhere)
+    path.write_text(json.dumps({"schema": 1, "entity": [entity]}), encoding="utf-8")
+    resolver = canonym.Resolver.load(path)
+    assert resolver.resolve("Kim Jong Un").id == own
+    assert resolver.resolve("Kim Jong Il").id == "kp.kim-jong-il"

@@ -30,7 +30,17 @@ _SUFFIXES = {".toml": "toml", ".json": "json", ".jsonl": "jsonl", ".ndjson": "js
 #: CSV columns that describe the entity (the same on every row of one id), and the ones that
 #: describe one alias (one per row). ``name`` is the alias of its row unless an ``alias``
 #: column is present, in which case ``name`` is the display name.
-CSV_ENTITY_COLUMNS = ("id", "kind", "name", *SCALAR_FIELDS, "sources", "not_same_as", "offices")
+CSV_ENTITY_COLUMNS = (
+    "id",
+    "kind",
+    "name",
+    *SCALAR_FIELDS,
+    "sources",
+    "not_same_as",
+    "offices",
+    "joined",
+    "reports_as",
+)
 CSV_ALIAS_COLUMNS = (
     "alias",
     "native",
@@ -41,7 +51,7 @@ CSV_ALIAS_COLUMNS = (
     "shared",
     "alias_note",
 )
-_CSV_JSON_COLUMNS = ("sources", "not_same_as", "offices")
+_CSV_JSON_COLUMNS = ("sources", "not_same_as", "offices", "joined")
 
 
 @frozen
@@ -263,7 +273,7 @@ def _csv_entity_value(
     column: str, value: str, path: str, number: int, problems: list[Problem]
 ) -> Any:
     if column in _CSV_JSON_COLUMNS:
-        if column in {"sources", "not_same_as"} and not value.startswith("["):
+        if column in {"sources", "not_same_as", "joined"} and not value.startswith("["):
             return [v.strip() for v in value.split("|") if v.strip()]
         try:
             return json.loads(value)
@@ -348,6 +358,10 @@ def _entity_data(entity: Entity) -> dict[str, Any]:
         data["note"] = entity.note
     if entity.offices:
         data["offices"] = [o.to_dict() for o in entity.offices]
+    if entity.joined:
+        data["joined"] = list(entity.joined)
+    if entity.reports_as is not None:
+        data["reports_as"] = entity.reports_as
     return data
 
 

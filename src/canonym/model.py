@@ -257,6 +257,10 @@ class Entity:
         sources: provenance of the entry.
         note: free text.
         origin: the table file the entry was loaded from.
+        joined: the ids of later entries that declared themselves this entity (``same_as``
+            or the same ``wikidata`` id): a user's ``Q7747`` joined to ``ru.vladimir-putin``.
+        reports_as: the id results report for this entity when it is not :attr:`id`: a
+            joined entry's own id, when that entry asked for it (``report = "own"``).
     """
 
     id: str
@@ -275,6 +279,14 @@ class Entity:
     sources: tuple[str, ...] = field(default=(), converter=_strs)
     note: str | None = None
     origin: str | None = field(default=None, eq=False)
+    joined: tuple[str, ...] = field(default=(), converter=_strs)
+    reports_as: str | None = None
+
+    @property
+    def reported_id(self) -> str:
+        """The id results report: :attr:`reports_as` when a joined entry asked for its own,
+        else :attr:`id`."""
+        return self.reports_as or self.id
 
     @property
     def native_names(self) -> tuple[str, ...]:
@@ -295,6 +307,10 @@ class Entity:
             out["not_same_as"] = list(self.not_same_as)
         if self.sources:
             out["sources"] = list(self.sources)
+        if self.joined:
+            out["joined"] = list(self.joined)
+        if self.reports_as is not None:
+            out["reports_as"] = self.reports_as
         return out
 
 
@@ -338,13 +354,13 @@ class Candidate:
 
     @property
     def id(self) -> str:
-        """The candidate entity's id."""
-        return self.entity.id
+        """The candidate entity's id as results report it (:attr:`Entity.reported_id`)."""
+        return self.entity.reported_id
 
     def to_dict(self) -> dict[str, Any]:
         """Return the candidate as JSON-ready data (the entity by id and name only)."""
         return {
-            "id": self.entity.id,
+            "id": self.entity.reported_id,
             "name": self.entity.name,
             "kind": self.entity.kind.value,
             "score": round(self.score, 4),
@@ -381,8 +397,10 @@ class Resolution:
 
     @property
     def id(self) -> str | None:
-        """The matched entity's id, or ``None`` unless the status is MATCHED."""
-        return self.entity.id if self.entity is not None else None
+        """The matched entity's id, or ``None`` unless the status is MATCHED: the id results
+        report (:attr:`Entity.reported_id`: a user's own id where their entry joined a
+        shipped entity and asked for it; ``entity.id`` is always the table's)."""
+        return self.entity.reported_id if self.entity is not None else None
 
     @property
     def title_id(self) -> str | None:

@@ -29,7 +29,7 @@ __all__ = ["FORMAT", "VERSION", "IndexFileError", "dump_index", "load_index", "w
 
 #: The name of the saved-resolver format, and the version this canonym writes and reads.
 FORMAT = "canonym-index"
-VERSION = 2
+VERSION = 3  # 3: entities carry joined ids and the id they report
 
 
 class IndexFileError(CanonymError, ValueError):
@@ -87,6 +87,8 @@ def _entity_row(e: Entity) -> list[Any]:
         list(e.sources),
         e.note,
         e.origin,
+        list(e.joined),
+        e.reports_as,
     ]
 
 
@@ -98,10 +100,12 @@ def _entity(row: list[Any]) -> Entity:
     checksum says they are as written; only their shape is checked here, so that a damaged
     file fails loudly rather than yielding odd objects."""
     (ident, kind, name, aliases, country, family, org, parent, offices, *rest) = row
-    not_same_as, wikidata, born, died, sources, note, origin = rest
+    not_same_as, wikidata, born, died, sources, note, origin, joined, reports_as = rest
     if not isinstance(ident, str) or not isinstance(name, str):
         raise TypeError(ident)
-    for value in (country, family, org, parent, wikidata, born, died, note, origin):
+    if not isinstance(joined, list):
+        raise TypeError(joined)
+    for value in (country, family, org, parent, wikidata, born, died, note, origin, reports_as):
         if not isinstance(value, _OPTIONAL_STR):
             raise TypeError(value)
     spellings = []
@@ -138,6 +142,8 @@ def _entity(row: list[Any]) -> Entity:
         sources=tuple(str(x) for x in sources),
         note=note,
         origin=origin,
+        joined=tuple(str(x) for x in joined),
+        reports_as=reports_as,
     )
 
 

@@ -67,6 +67,10 @@ _ENTITY_KEYS = {
     "note",
     "replace",
     "remove_aliases",
+    "same_as",
+    "report",
+    "joined",
+    "reports_as",
 }
 _KIND_ONLY = {
     "family_name": Kind.PERSON,
@@ -106,6 +110,11 @@ class Tables:
                 msg = f"duplicate entity id {entity.id!r}"
                 raise TableError([Problem(path=entity.origin or "<python>", message=msg)])
             by_id[entity.id] = entity
+        for entity in self.entities:
+            for other in entity.joined:  # a user's id for a shipped entity finds it too
+                if by_id.setdefault(other, entity) is not entity:
+                    msg = f"id {other!r} joined {entity.id} but is another entity's id"
+                    raise TableError([Problem(path=entity.origin or "<python>", message=msg)])
         object.__setattr__(self, "_by_id", MappingProxyType(by_id))
 
     @classmethod
@@ -224,7 +233,7 @@ def derive_id(kind: str, name: str) -> str | None:
 # Gathering and merging entries
 
 _SCALARS = ("kind", "name", *SCALAR_FIELDS)
-_LISTS = ("aliases", "native", "offices", "not_same_as", "sources")
+_LISTS = ("aliases", "native", "offices", "not_same_as", "sources", "joined")
 
 
 class _Merged:
@@ -259,6 +268,8 @@ def _gather(
 ) -> tuple[list[Entity], list[Problem], dict[str, int]]:
     problems: list[Problem] = []
     merged: dict[str, _Merged] = {}
+    joined: dict[str, str] = {}  # an entry's own id -> the entity it joined
+    qids: dict[str, tuple[str, str]] = {}  # Wikidata id -> the first entity with it, its file
     for source in sources:
         name, raw = source[0], source[1]
         read = formats.read(name, raw, source[2] if len(source) == 3 else None)
@@ -283,9 +294,33 @@ def _gather(
                 entity_id = derive_id(data["kind"], data["name"])
                 if entity_id is not None:
                     data["id"], derived = entity_id, True
+            if isinstance(entity_id, str) and entity_id in joined:
+                # more of an entry that joined another entity
+                problems.extend(_join(merged[joined[entity_id]], entity_id, data, entry))
+                continue
+            if isinstance(entity_id, str) and entity_id not in merged:
+                target, fault = _join_target(data, entry, merged, qids)
+                if fault is not None:
+                    field, message = fault
+                    problems.append(
+                        attrs.evolve(where, entry=entity_id, field=field, message=message)
+                    )
+                    continue
+                if target is not None:
+                    problems.extend(_join(merged[target], entity_id, data, entry))
+                    joined[entity_id] = target
+                    continue
             if not isinstance(entity_id, str) or entity_id not in merged:
                 key = entity_id if isinstance(entity_id, str) else f"{entry.path}#{entry.label}"
                 merged[key] = _Merged(data, entry)
+                if isinstance(entity_id, str):
+                    qid = data.get("wikidata")
+                    if isinstance(qid, str):
+                        qids.setdefault(qid, (entity_id, entry.path))
+                    earlier_joins = data.get("joined", [])
+                    for other in earlier_joins if isinstance(earlier_joins, list) else []:
+                        if isinstance(other, str):  # exported tables: ids joined before
+                            joined.setdefault(other, entity_id)
                 continue
             first = merged[entity_id]
             earlier = f"{first.entry.path}" + (f":{first.entry.line}" if first.entry.line else "")
@@ -326,6 +361,78 @@ def _gather(
             if item.entry.line is not None:
                 lines.setdefault(entity.id, item.entry.line)
     return entities, problems, lines
+
+
+def _join_target(
+    data: dict[str, Any],
+    entry: formats.RawEntry,
+    merged: Mapping[str, _Merged],
+    qids: Mapping[str, tuple[str, str]],
+) -> tuple[str | None, tuple[str, str] | None]:
+    """The earlier entity a new entry declares itself to be: its ``same_as`` id, or the
+    entity of an earlier file with its ``wikidata`` id; or a problem (field, message)."""
+    same_as = data.get("same_as")
+    target: str | None = None
+    if same_as is not None:
+        if not isinstance(same_as, str) or same_as not in merged:
+            return None, ("same_as", f"names no entity declared before this entry: {same_as!r}")
+        target = same_as
+    qid = data.get("wikidata")
+    found = qids.get(qid) if isinstance(qid, str) else None
+    if found is not None and found[1] != entry.path:
+        if target is None:
+            target = found[0]
+        elif target != found[0]:
+            return None, ("wikidata", f"{qid} is {found[0]}'s, but same_as names {target}")
+    return target, None
+
+
+def _join(
+    first: _Merged, own_id: str, data: dict[str, Any], entry: formats.RawEntry
+) -> list[Problem]:
+    """Merge an entry that declared itself ``first`` (``same_as`` or the same Wikidata id)
+    into it: its name and aliases become spellings of ``first``, its lists are added, and its
+    own id is recorded (and reported by results, unless ``report = "table"``)."""
+    where = Problem(path=entry.path, line=entry.line, entry=own_id, message="")
+    earlier = first.entry.path + (f":{first.entry.line}" if first.entry.line else "")
+    data = dict(data)
+    report = data.pop("report", "own")
+    problems: list[Problem] = []
+    if report not in {"own", "table"}:
+        problems.append(
+            attrs.evolve(where, field="report", message=f"must be 'own' or 'table', not {report!r}")
+        )
+    for key in ("id", "same_as", "replace", "__name_is_alias__"):
+        data.pop(key, None)
+    kind = data.pop("kind", None)
+    if kind is not None and kind != first.data.get("kind"):
+        message = f"{kind!r}, but the entity it joins, {first.data.get('id')}, is a " + str(
+            first.data.get("kind")
+        )
+        problems.append(attrs.evolve(where, field="kind", message=message))
+    if data.get("wikidata") == first.data.get("wikidata"):
+        data.pop("wikidata", None)
+    name = data.pop("name", None)
+    known = {first.data.get("name")} | {
+        a.get("text") for a in first.data.get("aliases", []) if isinstance(a, dict)
+    }
+    if isinstance(name, str) and name.strip() and name not in known:
+        aliases = data.get("aliases", [])
+        data["aliases"] = [{"text": name, "__origin__": entry.path}, *aliases]
+    problems.extend(_merge(first, data, entry, earlier))
+    if own_id not in first.data.get("joined", []):
+        first.data["joined"] = [*first.data.get("joined", []), own_id]
+    if report == "own":
+        taken = first.data.get("reports_as")
+        if taken is not None and taken != own_id:
+            message = (
+                f"{first.data.get('id')} already reports as {taken!r}, joined before; "
+                'set report = "table" on one of them'
+            )
+            problems.append(attrs.evolve(where, field="report", message=message))
+        else:
+            first.data["reports_as"] = own_id
+    return problems
 
 
 def _merge(
@@ -461,6 +568,10 @@ def _parse_entity(
         entry.problem("unknown field", key)
     if "replace" in raw and not isinstance(raw["replace"], bool):
         entry.problem("must be true or false", "replace")
+    if "same_as" in raw:  # a same_as that joined was taken away when it did
+        entry.problem("this entry joins no entity: same_as needs an earlier entity", "same_as")
+    if "report" in raw:
+        entry.problem("only an entry that joins another entity may set report", "report")
     entity_id = entry.text(raw, "id", required=True)
     if entity_id is not None:
         id_problem = _id_problem(entity_id)
@@ -513,6 +624,8 @@ def _parse_entity(
             sources=sources,
             note=entry.text(raw, "note"),
             origin=source.path,
+            joined=entry.strings(raw, "joined"),
+            reports_as=entry.text(raw, "reports_as"),
         ),
         entry.problems,
     )
