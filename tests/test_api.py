@@ -96,8 +96,15 @@ ALLOWED = {
     "dask": {
         "linker",
         "model",
+        "pandas",
         "resolver",
         "store",
+    },
+    "pandas": {
+        "decide",
+        "explain",
+        "model",
+        "resolver",
     },  # store.write_atomically: public, for atomic output files
 }
 

@@ -29,7 +29,6 @@ Results are the same as the resolver's own, in input order: ``resolve_bag(bag, r
 from __future__ import annotations
 
 import hashlib
-import math
 import sys
 import threading
 import uuid
@@ -48,7 +47,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
     raise ImportError(_msg, name=exc.name) from exc
 
 from .linker import Document
-from .model import Kind, Resolution, Status, as_date
+from .model import Kind, Resolution, as_date
 from .resolver import Resolver, default_resolver
 from .store import IndexFileError
 
@@ -194,21 +193,11 @@ def _link_partition(
     return [resolver.link(text, on=on) for text in texts]
 
 
-def _pandas() -> Any:
-    """The pandas module (a dependency of ``dask.dataframe``), imported on first use."""
-    # pandas ships no type information (that is the separate pandas-stubs)
-    import pandas  # type: ignore[import-untyped, unused-ignore]
-
-    return pandas
-
-
 def _is_missing(value: object) -> bool:
     """None, NaN, ``pandas.NA`` or ``NaT``: a missing value in a dataframe column."""
-    pd = _pandas()
+    from .pandas import is_missing
 
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
+    return is_missing(value)
 
 
 def _frame_partition(
@@ -217,22 +206,13 @@ def _frame_partition(
     resolutions: list[Resolution | None],
 ) -> Any:
     """A pandas dataframe: ``part`` with the four result columns added; ``None`` in
-    ``resolutions`` stands for a missing input."""
-    pd = _pandas()
+    ``resolutions`` stands for a missing input (the rows as :mod:`canonym.pandas` makes them)."""
+    from .pandas import frame_of
 
-    text = pd.StringDtype()  # explicit dtypes, so that every partition matches the meta
-    matched = [r if r is not None and r.status is Status.MATCHED else None for r in resolutions]
-    values = {
-        names[0]: pd.array([r.id if r else None for r in matched], dtype=text),
-        names[1]: pd.array([r.status.value if r else None for r in resolutions], dtype=text),
-        names[2]: pd.array([r.score if r else math.nan for r in resolutions], dtype="float64"),
-        names[3]: pd.array(
-            [r.entity.name if r and r.entity else None for r in matched], dtype=text
-        ),
-    }
+    answers = frame_of(resolutions, part.index, columns=names)
     out = part.copy(deep=False)
-    for name, array in values.items():
-        out[name] = pd.Series(array, index=part.index)
+    for name in names:
+        out[name] = answers[name]
     return out
 
 
