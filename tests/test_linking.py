@@ -189,3 +189,15 @@ def test_a_press_mixture_of_a_native_name_is_linked_whole(tmp_path: Path, spelle
     resolver = resolver_from_toml(tmp_path, _SHOIGU_ONLY)
     doc = resolver.link(f"Yesterday {spelled} met the press in Moscow.")
     assert [(m.text, m.resolution.id) for m in doc.mentions] == [(spelled, "x.shoigu")]
+
+
+@pytest.mark.parametrize("text", ["Putin", "Putin said no.", "Lavrov arrived on Monday."])
+def test_a_lone_family_name_one_tabled_person_has_is_what_resolve_says(text: str) -> None:
+    (mention,) = canonym.link(text).mentions
+    assert mention.status is Status.MATCHED
+    assert mention.id == canonym.resolve(mention.text).id
+
+
+def test_a_lone_family_name_an_untabled_person_of_the_document_has_stays_open() -> None:
+    doc = canonym.link("Andrei Putin, a farmer, spoke first. Putin said no.")
+    assert [m.status for m in doc.mentions] == [Status.UNMATCHED, Status.AMBIGUOUS]

@@ -860,6 +860,13 @@ def _coreference(resolver: Resolver, tokens: list[_Token], spans: list[_Span]) -
     for _, entity in full:
         for key in resolver.spellings.family_keys(entity.id):
             by_family.setdefault(key, {})[entity.id] = entity
+    # the family names of people the document names in full and the tables lack
+    unnamed = {
+        tokens[k].key
+        for s in spans
+        if s.resolution.status is Status.UNMATCHED and s.j - s.i >= 2
+        for k in (s.i, s.j - 1)
+    }
     out: list[_Span] = []
     for s in spans:
         r = s.resolution
@@ -891,6 +898,10 @@ def _coreference(resolver: Resolver, tokens: list[_Token], spans: list[_Span]) -
             )
         elif tokens[s.i].key in linker_words().common_words:
             continue  # "No", "So", "May": a word, unless the person is named in full
+        elif r.status is Status.MATCHED and tokens[s.i].key not in unnamed:
+            # one tabled person has this family name, and no one the tables lack is named
+            # so in the document: what resolve() says of it (Putin), the linker says too
+            out.append(s)
         else:
             # no full mention: the tables alone do not decide a bare family name
             out.append(
