@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
+import io
 import json
+import os
 import sys
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import canonym
-from canonym.store import write_atomically
+from canonym.store import atomic_writer, write_atomically
 
 __all__ = ["main"]
 
@@ -31,6 +35,36 @@ def _add_table_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+#: The output formats: an aligned table for people, JSON Lines, CSV and TSV for pipelines.
+FORMATS = ("table", "jsonl", "csv", "tsv")
+
+
+def _add_format_options(
+    parser: argparse.ArgumentParser,
+    *,
+    jsonl: str = "one JSON object per answer",
+    rows: str = "one row per answer",
+) -> None:
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help=f"table (for reading; the default on a terminal), jsonl ({jsonl}), csv or tsv "
+        f"({rows}, a header first); with -o the default is jsonl",
+    )
+    parser.add_argument("--json", action="store_true", help="the same as --format jsonl")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (as it goes; replaced atomically)"
+    )
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format is not None:
+        return str(args.format)
+    if args.json or args.output:
+        return "jsonl"
+    return "table"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``canonym`` command."""
     parser = argparse.ArgumentParser(
@@ -44,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "texts", nargs="*", metavar="TEXT", help="queries; '-' or none reads stdin lines"
     )
-    p.add_argument("--json", action="store_true", help="print one JSON object per line")
+    _add_format_options(p)
     p.add_argument(
         "--threshold",
         type=float,
@@ -53,23 +87,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--explain", action="store_true", help="print the reasons under each row")
     p.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
-    p.add_argument("--output", metavar="FILE", help="write JSON Lines here, atomically")
     p.add_argument("--on", metavar="DATE", help="the date the texts speak of (YYYY[-MM[-DD]])")
     _add_table_options(p)
 
     p = sub.add_parser("link", help="find and resolve every mention in texts")
     p.add_argument("files", nargs="+", metavar="FILE", help="text files (UTF-8); '-' reads stdin")
-    p.add_argument("--json", action="store_true", help="one JSON object per document")
+    _add_format_options(p, jsonl="one JSON object per document", rows="one row per mention")
     p.add_argument("--html", metavar="DIR", help="write DIR/<name>.html with every mention marked")
     p.add_argument("--workers", type=int, default=1, help="processes to use (default 1)")
-    p.add_argument("--output", metavar="FILE", help="write JSON Lines here, atomically")
     p.add_argument("--on", metavar="DATE", help="the date the texts speak of (YYYY[-MM[-DD]])")
     _add_table_options(p)
 
     p = sub.add_parser("holders", help="who held an office (on a date)")
     p.add_argument("title", metavar="TITLE", help="a title id (ru.defmin) or a title mention")
     p.add_argument("--on", metavar="DATE", help="only the holder(s) on this date")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    _add_format_options(p, jsonl="one JSON object", rows="one row per tenure")
     _add_table_options(p)
 
     p = sub.add_parser("check", help="check table files; exit 1 if any problem is found")
@@ -107,13 +139,27 @@ def _resolver(
 
 
 class _Progress:
-    """A one-line progress count on standard error, shown only when it is a terminal (so
-    pipes and log files stay clean), redrawn at most ten times a second."""
+    """Progress on standard error, shown only when it is a terminal (so pipes and log files
+    stay clean), redrawn at most ten times a second: the count (of the total, when known),
+    the rate, and the time left when the total is known."""
 
     def __init__(self, label: str, total: int | None, stream: TextIO | None = None) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = self.stream.isatty()
         self.label, self.total, self.done, self.last = label, total, 0, 0.0
+        self.started = time.monotonic()
+
+    def line(self, now: float) -> str:
+        """The progress line at time ``now``."""
+        elapsed = max(now - self.started, 1e-9)
+        rate = self.done / elapsed
+        text = f"{self.label}: {self.done:,}"
+        if self.total is not None:
+            text += f"/{self.total:,}"
+        text += f" ({rate:,.0f}/s"
+        if self.total is not None and rate > 0:
+            text += f", {max(self.total - self.done, 0) / rate:,.0f} s left"
+        return text + ")"
 
     def step(self, count: int = 1) -> None:
         self.done += count
@@ -122,8 +168,7 @@ class _Progress:
         now = time.monotonic()
         if now - self.last >= 0.1 or self.done == self.total:
             self.last = now
-            of = f"/{self.total}" if self.total is not None else ""
-            self.stream.write(f"\r{self.label}: {self.done}{of}")
+            self.stream.write("\r" + self.line(now) + "\x1b[K")
             self.stream.flush()
 
     def close(self) -> None:
@@ -132,10 +177,18 @@ class _Progress:
             self.stream.flush()
 
 
-def _queries(texts: list[str], stdin: TextIO) -> list[str]:
-    if not texts or texts == ["-"]:
-        return [line.rstrip("\n") for line in stdin if line.strip()]
-    return texts
+def _queries(texts: list[str], stdin: TextIO) -> Iterator[str]:
+    """The queries: the arguments, or standard input's lines as they come (a byte-order mark
+    and Windows line ends off; a blank line is a query too, answered UNMATCHED, so that answers
+    stay in step with lines)."""
+    if texts and texts != ["-"]:
+        yield from texts
+        return
+    first = True
+    for line in stdin:
+        if first:
+            line, first = line.lstrip("\ufeff"), False
+        yield line.rstrip("\r\n")
 
 
 def _width(text: str) -> int:
@@ -150,47 +203,86 @@ def _table(rows: list[list[str]], out: TextIO) -> None:
         out.write("  ".join(cells).rstrip() + "\n")
 
 
+class _Rows:
+    """Writes rows in one of :data:`FORMATS` as they come (a table waits for all of its rows,
+    to align them)."""
+
+    def __init__(self, out: TextIO, fmt: str, header: list[str]) -> None:
+        self.out, self.fmt, self.header = out, fmt, header
+        self.rows: list[list[str]] = [header]
+        self.writer: Any = None
+        if fmt in {"csv", "tsv"}:
+            self.writer = csv.writer(
+                out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n"
+            )
+            self.writer.writerow([h.lower() for h in header])
+
+    def row(self, cells: list[str], data: dict[str, Any]) -> None:
+        if self.fmt == "table":
+            self.rows.append(cells)
+        elif self.fmt == "jsonl":
+            self.out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        else:
+            self.writer.writerow(cells)
+
+    def close(self) -> None:
+        if self.fmt == "table":
+            _table(self.rows, self.out)
+        self.out.flush()
+
+
+@contextlib.contextmanager
+def _destination(path: str | None, out: TextIO) -> Iterator[TextIO]:
+    """Standard output, or a file written as results come and put in place atomically."""
+    if path is None:
+        yield out
+        return
+    with atomic_writer(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        try:
+            yield text
+            text.flush()
+        finally:
+            text.detach()  # the writer closes the file, after putting it in place
+
+
+_RESOLVE_HEADER = ["QUERY", "STATUS", "ID", "KIND", "SCORE", "METHOD", "TITLE", "NAME / CANDIDATES"]
+
+
+def _resolve_cells(r: canonym.Resolution) -> list[str]:
+    shown = r.entity.name if r.entity is not None else ", ".join(c.id for c in r.candidates)
+    return [
+        r.query,
+        r.status.value,
+        r.id or "-",
+        r.entity.kind.value if r.entity is not None else "-",
+        f"{r.score:.2f}",
+        r.method.value,
+        r.title_id or "-",
+        shown,
+    ]
+
+
 def _cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args, args.threshold)
+    fmt = _format(args)
     queries = _queries(args.texts, sys.stdin)
-    progress = _Progress("resolved", len(queries))
-    results = []
-    for result in resolver.resolve_many(queries, workers=args.workers, on=args.on):
-        results.append(result)
-        progress.step()
+    total = None if not args.texts or args.texts == ["-"] else len(args.texts)
+    progress = _Progress("resolved", total)
+    explained: list[str] = []
+    with _destination(args.output, out) as target:
+        rows = _Rows(target, fmt, _RESOLVE_HEADER)
+        for r in resolver.resolve_many(queries, workers=args.workers, on=args.on):
+            rows.row(_resolve_cells(r), r.to_dict())
+            if args.explain:
+                explained.append(r.explain())
+            progress.step()
+            if fmt != "table" and args.output is None and total is None:
+                target.flush()  # a pipeline sees each answer as it is made
+        rows.close()
+        for text in explained:
+            target.write("\n" + text + "\n")
     progress.close()
-    if args.output:
-        lines = [json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in results]
-        write_atomically(args.output, "".join(lines).encode("utf-8"))
-        return 0
-    if args.json:
-        for r in results:
-            out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
-        return 0
-    rows = [["QUERY", "STATUS", "ID", "KIND", "SCORE", "METHOD", "TITLE", "NAME / CANDIDATES"]]
-    for r in results:
-        if r.entity is not None:
-            shown = r.entity.name
-        else:
-            shown = ", ".join(c.entity.id for c in r.candidates)
-        kind = r.entity.kind.value if r.entity is not None else "-"
-        score = f"{r.score:.2f}"
-        rows.append(
-            [
-                r.query,
-                r.status.value,
-                r.id or "-",
-                kind,
-                score,
-                r.method.value,
-                r.title_id or "-",
-                shown,
-            ]
-        )
-    _table(rows, out)
-    if args.explain:
-        for r in results:
-            out.write("\n" + r.explain() + "\n")
     return 0
 
 
@@ -200,13 +292,33 @@ def _read_text(name: str) -> str:
     return Path(name).read_bytes().decode("utf-8")
 
 
+_LINK_HEADER = ["FILE", "START", "END", "KIND", "STATUS", "ID", "TITLE", "TEXT"]
+
+
+def _html_names(files: list[str]) -> dict[str, str]:
+    """The page name of each input: its stem, made unique (``a/x.txt`` and ``b/x.txt`` give
+    ``x.html`` and ``x-2.html``; standard input is ``stdin``)."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in files:
+        stem = "stdin" if name == "-" else Path(name).stem or "text"
+        page, n = stem, 1
+        while page in taken:
+            n += 1
+            page = f"{stem}-{n}"
+        taken.add(page)
+        names[name] = page
+    return names
+
+
 def _cmd_link(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args)
     status = 0
-    collected: list[str] = []
+    fmt = _format(args)
     html_dir = Path(args.html) if args.html else None
     if html_dir is not None:
         html_dir.mkdir(parents=True, exist_ok=True)
+    pages = _html_names(args.files)
     readable: list[tuple[str, str]] = []
     for name in args.files:
         try:
@@ -217,36 +329,39 @@ def _cmd_link(args: argparse.Namespace, out: TextIO) -> int:
             status = 1
     docs = resolver.link_many((t for _, t in readable), workers=args.workers, on=args.on)
     progress = _Progress("linked", len(readable))
-    for (name, _text), doc in zip(readable, docs, strict=True):
-        progress.step()
-        if html_dir is not None:
-            stem = "stdin" if name == "-" else Path(name).stem
-            target = html_dir / f"{stem}.html"
-            write_atomically(target, doc.to_html(title=name).encode("utf-8"))
-        if args.output:
-            collected.append(json.dumps({"file": name, **doc.to_dict()}, ensure_ascii=False))
-        elif args.json:
-            out.write(json.dumps({"file": name, **doc.to_dict()}, ensure_ascii=False) + "\n")
-        elif html_dir is None:
-            out.write(f"== {name}: {len(doc)} mentions\n")
-            rows = [["START", "END", "KIND", "STATUS", "ID", "TITLE", "TEXT"]]
+    quiet = html_dir is not None and args.format is None and not args.json and not args.output
+    with _destination(args.output, out) as target:
+        rows = _Rows(target, fmt, _LINK_HEADER)
+        for (name, _text), doc in zip(readable, docs, strict=True):
+            progress.step()
+            if html_dir is not None:
+                page = html_dir / f"{pages[name]}.html"
+                write_atomically(page, doc.to_html(title=name).encode("utf-8"))
+            if quiet:
+                continue
+            if fmt == "jsonl":
+                target.write(json.dumps({"file": name, **doc.to_dict()}, ensure_ascii=False))
+                target.write("\n")
+                continue
+            if fmt == "table":
+                target.write(f"== {name}: {len(doc)} mentions\n")
+                rows = _Rows(target, fmt, _LINK_HEADER[1:])
             for m in doc.mentions:
-                shown = m.text.replace("\n", " ")
-                rows.append(
-                    [
-                        str(m.start),
-                        str(m.end),
-                        m.kind.value,
-                        m.status.value,
-                        m.id or "-",
-                        m.title_id or "-",
-                        shown,
-                    ]
-                )
-            _table(rows, out)
+                cells = [
+                    str(m.start),
+                    str(m.end),
+                    m.kind.value,
+                    m.status.value,
+                    m.id or "-",
+                    m.title_id or "-",
+                    m.text.replace("\n", " "),
+                ]
+                rows.row(cells if fmt == "table" else [name, *cells], {})
+            if fmt == "table":
+                rows.close()
+        if fmt in {"csv", "tsv"}:
+            rows.close()
     progress.close()
-    if args.output:
-        write_atomically(args.output, "".join(line + "\n" for line in collected).encode("utf-8"))
     return status
 
 
@@ -261,22 +376,28 @@ def _cmd_holders(args: argparse.Namespace, out: TextIO) -> int:
             return 1
         title = found.entity
     tenures = resolver.holders(title.id, on=args.on)
-    if args.json:
-        data = {
-            "title": title.id,
-            "name": title.name,
-            "on": args.on,
-            "holders": [
-                {"id": person.id, "name": person.name, **office.to_dict()}
-                for person, office in tenures
-            ],
-        }
-        out.write(json.dumps(data, ensure_ascii=False) + "\n")
-        return 0
-    out.write(f"{title.id} ({title.name})" + (f" on {args.on}" if args.on else "") + "\n")
-    rows = [["ID", "NAME", "FROM", "TO"]]
-    rows += [[p.id, p.name, o.start or "?", o.end or "-"] for p, o in tenures]
-    _table(rows, out)
+    fmt = _format(args)
+    with _destination(args.output, out) as target:
+        if fmt == "jsonl":
+            data = {
+                "title": title.id,
+                "name": title.name,
+                "on": args.on,
+                "holders": [
+                    {"id": person.reported_id, "name": person.name, **office.to_dict()}
+                    for person, office in tenures
+                ],
+            }
+            target.write(json.dumps(data, ensure_ascii=False) + "\n")
+            return 0
+        if fmt == "table":
+            target.write(
+                f"{title.id} ({title.name})" + (f" on {args.on}" if args.on else "") + "\n"
+            )
+        rows = _Rows(target, fmt, ["ID", "NAME", "FROM", "TO"])
+        for p, o in tenures:
+            rows.row([p.reported_id, p.name, o.start or "?", o.end or "-"], {})
+        rows.close()
     return 0
 
 
@@ -322,6 +443,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``canonym`` command with ``argv`` (default: ``sys.argv[1:]``); return its status."""
     args = build_parser().parse_args(argv)
     out = sys.stdout
+    try:
+        return _run(args, out)
+    except BrokenPipeError:
+        # the reader went away (| head): stop quietly, and let the interpreter's last flush
+        # of standard output go nowhere instead of raising again
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _run(args: argparse.Namespace, out: TextIO) -> int:
     try:
         if args.command == "resolve":
             return _cmd_resolve(args, out)

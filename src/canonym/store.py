@@ -11,21 +11,33 @@ Nothing is unpickled or evaluated. A truncated, corrupt, tampered or wrong-versi
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
 import os
+import stat
 import tempfile
+import threading
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, BinaryIO, NoReturn
 
 from ._gc import gc_paused
 from .errors import CanonymError, TableError
 from .model import Alias, Entity, Kind, Office
 from .tables import Tables
 
-__all__ = ["FORMAT", "VERSION", "IndexFileError", "dump_index", "load_index", "write_atomically"]
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "IndexFileError",
+    "atomic_writer",
+    "dump_index",
+    "load_index",
+    "write_atomically",
+]
 
 #: The name of the saved-resolver format, and the version this canonym writes and reads.
 FORMAT = "canonym-index"
@@ -199,14 +211,41 @@ def load_index(data: bytes, path: str) -> tuple[Tables, float, dict[str, Any] | 
 
 
 def write_atomically(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half;
+    the file gets the old file's mode, or the one the user's umask gives a new file."""
+    with atomic_writer(path) as f:
+        f.write(data)
+
+
+_umask_lock = threading.Lock()
+
+
+def _new_file_mode() -> int:
+    """The mode a new file gets under the process's umask (read, then put back)."""
+    with _umask_lock:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return 0o666 & ~mask
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary file to write ``path`` through: the bytes go to a temporary file beside it,
+    which replaces ``path`` when the ``with`` block ends without an exception and is removed
+    when it does not (so readers see the old file or the new one, and no temporary file is
+    left behind). The file keeps the old file's mode, or takes the umask's for a new one."""
     target = Path(path)
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = _new_file_mode()
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
