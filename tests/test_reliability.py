@@ -344,3 +344,100 @@ def test_results_travel_between_processes_unchanged(text: str) -> None:
     for query in (text, "Choe", "Foreign Minister Choe", "Пак Ён Иль", "Andrei Belousaw"):
         r = resolver.resolve(query)
         assert unpack(pack(r), resolver.tables) == r
+
+
+# ---------------------------------------------------------------------------------------------
+# Hostile table files and saved resolvers (issue 17): only typed errors, naming the file
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("deep.json", '{"schema":1,"entity":' + "[" * 990 + "]" * 990 + "}", "nested too deeply"),
+        ("deep.toml", "schema = 1\nx = " + "[" * 495 + "]" * 495 + "\n", "nested too deeply"),
+        (
+            "big.toml",
+            "schema = 1\n[[entity]]\nid = 'a'\nkind = 'person'\nname = 'X Y'\nborn = "
+            + "9" * 5000
+            + "\n",
+            "4300 digits",
+        ),
+        ("big.json", '{"schema":1,"entity":[{"id":"a","born":' + "9" * 5000 + "}]}", "4300 digits"),
+        ("cell.csv", "id,name\na," + "x" * 200_000 + "\n", "invalid CSV: field larger"),
+        (
+            "lone.json",
+            '{"schema":1,"entity":[{"id":"a","kind":"person","name":"X \\ud800 Y"}]}',
+            "lone surrogate (U+D800)",
+        ),
+        (
+            "lone.jsonl",
+            '{"schema":1}\n{"id":"a","kind":"person","name":"X","aliases":["\\udfff"]}\n',
+            "lone surrogate (U+DFFF)",
+        ),
+    ],
+)
+def test_hostile_table_files_are_table_errors_naming_the_file(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(canonym.TableError) as info:
+        canonym.Resolver.load(path, defaults=False)
+    assert any(p.path == str(path) and message in p.message for p in info.value.problems), str(
+        info.value
+    )
+    problems = canonym.check_tables(path, defaults=False)
+    assert any(message in p.message for p in problems)
+
+
+def test_a_damaged_header_is_refused_before_it_is_parsed() -> None:
+    import gzip
+
+    with pytest.raises(canonym.IndexFileError, match="no header"):
+        canonym.Resolver.from_bytes(gzip.compress(b"[" * 100_000 + b"\n"))
+    with pytest.raises(canonym.IndexFileError, match="header is not valid JSON"):
+        canonym.Resolver.from_bytes(gzip.compress(b"{" * 100 + b"\n"))
+
+
+def test_a_saved_resolver_may_not_inflate_beyond_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gzip
+
+    import canonym.store
+
+    monkeypatch.setattr(canonym.store, "MAX_INFLATED", 1_000_000)
+    bomb = gzip.compress(b'{"format": "canonym-index"}\n' + b" " * 5_000_000)
+    assert len(bomb) < 10_000
+    with pytest.raises(canonym.IndexFileError, match="inflates to more than 1,000,000 bytes"):
+        canonym.Resolver.from_bytes(bomb)
+
+
+def test_truncated_compressed_data_are_refused() -> None:
+    import gzip
+
+    data = gzip.compress(b'{"format": "canonym-index"}\n' + b"x" * 10_000)
+    with pytest.raises(canonym.IndexFileError, match="truncated"):
+        canonym.Resolver.from_bytes(data[: len(data) // 2])
+
+
+def test_dropped_resolvers_and_their_indexes_are_collected() -> None:
+    import gc
+    import weakref
+
+    base = canonym.Resolver(canonym.default_tables())
+    data = base.to_bytes()
+    alive: list[weakref.ref[object]] = []
+    for k in range(6):
+        if k % 3 == 0:
+            r = canonym.Resolver(canonym.default_tables())
+        elif k % 3 == 1:
+            r = base.extend(aliases={"kp.no-kwang-chol": [f"No Gwanchol {k}"]})
+        else:
+            r = canonym.Resolver.from_bytes(data)
+        # every memo filled: answers, offices named with a person, the name engine
+        r.resolve("Kim Jong Un")
+        r.resolve("Foreign Minister Choe")
+        r.resolve("Choe Ryong-hae the elder")
+        alive += [weakref.ref(r), weakref.ref(r.index), weakref.ref(r.names)]
+        del r
+    gc.collect()
+    assert [ref() for ref in alive if ref() is not None] == []

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as _dt
 import threading
 from collections.abc import Collection
-from functools import lru_cache
 
 from .decide import decide
 from .explain import compete, normalization_step
@@ -57,8 +56,10 @@ class Engine:
         self._exact_score = min(METHOD_SCORES[Method.EXACT], 1.0)
         self._exact_is_sure = self._exact_score >= max(CONFIDENT, threshold)
         # the words tried as an office in "Foreign Minister Choe" are, for most queries, a
-        # given name or a family name: they recur, and so does the answer
-        self._titles = lru_cache(maxsize=TITLES_MEMO)(self._confident_titles)
+        # given name or a family name: they recur, and so does the answer. A plain dict, not
+        # an lru_cache of a bound method: that would be a reference cycle through the engine,
+        # which a later gc.freeze() (a build) could make permanent with the whole index in it
+        self._titles_seen: dict[str, tuple[Candidate, ...]] = {}
         self._names: NameIndex | None = None
         self._names_lock = threading.Lock()
 
@@ -141,6 +142,16 @@ class Engine:
         """The persons ``text`` may name: the spelling lookups' and the name engine's."""
         ranked = self.spellings.search(text, analyze(text), _PERSONS).ranked()
         return self._with_names(text, ranked, _PERSONS)
+
+    def _titles(self, text: str) -> tuple[Candidate, ...]:
+        """:meth:`_confident_titles`, remembered (at most :data:`TITLES_MEMO` texts)."""
+        found = self._titles_seen.get(text)
+        if found is None:
+            found = self._confident_titles(text)
+            if len(self._titles_seen) >= TITLES_MEMO:
+                self._titles_seen.clear()
+            self._titles_seen[text] = found
+        return found
 
     def _confident_titles(self, text: str) -> tuple[Candidate, ...]:
         """The titles ``text`` names with confidence, best first."""

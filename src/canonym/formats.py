@@ -13,7 +13,7 @@ import io
 import json
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from attrs import frozen
@@ -95,7 +95,44 @@ def read(path: str, raw: bytes, fmt: str | None = None) -> RawFile:
         problem = Problem(path=path, line=line, message="binary data (a NUL character)")
         return RawFile(path, (), None, (problem,))
     reader = {"toml": _read_toml, "json": _read_json, "jsonl": _read_jsonl, "csv": _read_csv}
-    return reader[fmt or format_of(path)](path, text)
+    try:
+        found = reader[fmt or format_of(path)](path, text)
+    except RecursionError:
+        message = "cannot be read: arrays or tables nested too deeply"
+        return RawFile(path, (), None, (Problem(path=path, message=message),))
+    except ValueError as exc:  # an integer of thousands of digits
+        return RawFile(path, (), None, (Problem(path=path, message=f"cannot be read: {exc}"),))
+    surrogate = _lone_surrogate(found)
+    if surrogate is not None:
+        return RawFile(path, (), None, (surrogate,))
+    return found
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(found: RawFile) -> Problem | None:
+    """A problem for the first string of the file that holds a lone surrogate (a JSON escape
+    such as ``\\ud800``): no text can be written with one, so none is let in."""
+    for entry in found.entries:
+        stack: list[Any] = [entry.data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                if _SURROGATE.search(item):
+                    return Problem(
+                        path=entry.path,
+                        line=entry.line,
+                        entry=entry.label,
+                        message=f"a lone surrogate (U+{ord(_SURROGATE.search(item).group()):04X}) "  # type: ignore[union-attr]
+                        "in a string: not text",
+                    )
+            elif isinstance(item, dict):
+                stack.extend(item.keys())
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+    return None
 
 
 _TOML_LINE = re.compile(r"at line (\d+)")
@@ -209,7 +246,7 @@ def _read_csv(path: str, text: str) -> RawFile:
     display_column = "alias" in header
     grouped: dict[str, RawEntry] = {}
     order: list[str] = []
-    for row in reader:
+    for row in _csv_rows(reader, path, problems):
         number = reader.line_num
         if None in row:
             problems.append(Problem(path=path, line=number, message="more cells than columns"))
@@ -267,6 +304,18 @@ def _read_csv(path: str, text: str) -> RawFile:
             a for a in entry.data["aliases"] if a["text"] != entry.data.get("name") or len(a) > 1
         ]
     return RawFile(path, tuple(grouped[i] for i in order), None, tuple(problems))
+
+
+def _csv_rows(
+    reader: csv.DictReader[str], path: str, problems: list[Problem]
+) -> Iterator[dict[str | Any, str | Any]]:
+    """The rows of a CSV file; a row the reader refuses (a cell over its limit, a stray quote)
+    ends the file with a problem naming the line."""
+    try:
+        yield from reader
+    except csv.Error as exc:
+        line = reader.line_num + 1  # the record being read when the reader gave up
+        problems.append(Problem(path=path, line=line, message=f"invalid CSV: {exc}"))
 
 
 def _csv_entity_value(

@@ -20,7 +20,7 @@ import stat
 import tempfile
 import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
 
@@ -159,6 +159,26 @@ def _entity(row: list[Any]) -> Entity:
     )
 
 
+#: The largest a saved resolver may be once inflated (its tables and index as JSON), and the
+#: longest its header line may be: a file that inflates to more is refused as it inflates.
+MAX_INFLATED = 2 * 1024**3
+MAX_HEADER = 4096
+
+
+def _inflate(data: bytes, fail: Callable[[str], NoReturn]) -> bytes:
+    """The gzip-inflated bytes, at most :data:`MAX_INFLATED` of them."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        raw = inflater.decompress(data, MAX_INFLATED + 1)
+        if len(raw) > MAX_INFLATED or inflater.unconsumed_tail:
+            fail(f"inflates to more than {MAX_INFLATED:,} bytes: not a saved canonym resolver")
+        if not inflater.eof:
+            fail("not a saved canonym resolver, or truncated (the compressed data end early)")
+    except zlib.error as exc:
+        fail(f"not a saved canonym resolver, or truncated ({exc})")
+    return raw
+
+
 @gc_paused
 def load_index(data: bytes, path: str) -> tuple[Tables, float, dict[str, Any] | None]:
     """Check and read a saved resolver's bytes: its tables, threshold and index snapshot (or
@@ -170,14 +190,13 @@ def load_index(data: bytes, path: str) -> tuple[Tables, float, dict[str, Any] | 
 
     if not data:
         fail("empty file: not a saved canonym resolver")
-    try:
-        raw = gzip.decompress(data)
-    except (OSError, EOFError, zlib.error) as exc:
-        fail(f"not a saved canonym resolver, or truncated ({exc})")
+    raw = _inflate(data, fail)
     head, _, body = raw.partition(b"\n")
+    if len(head) > MAX_HEADER or not head.startswith(b"{"):
+        fail("not a saved canonym resolver (no header)")
     try:
         header = json.loads(head.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         fail(f"corrupt: the header is not valid JSON ({exc})")
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         fail(f"not a saved canonym resolver (format is not {FORMAT!r})")
@@ -190,7 +209,7 @@ def load_index(data: bytes, path: str) -> tuple[Tables, float, dict[str, Any] | 
         fail("checksum mismatch: the file was changed after it was saved, or is truncated")
     try:
         payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         fail(f"corrupt: invalid JSON ({exc})")
     if not isinstance(payload, dict):
         fail("corrupt: no payload")
