@@ -441,3 +441,25 @@ def test_dropped_resolvers_and_their_indexes_are_collected() -> None:
         del r
     gc.collect()
     assert [ref() for ref in alive if ref() is not None] == []
+
+
+def test_organisation_phrases_stay_polynomial_once_the_memo_is_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import canonym.index
+
+    monkeypatch.setattr(canonym.index, "ORG_MEMO", 500)
+    r = canonym.Resolver()
+    for i in range(600):  # fill the memo with ordinary title queries
+        r.resolve(f"director of the u{i} v{i}")
+    calls = 0
+    original = canonym.index.Index._org_uncached
+
+    def counted(self: canonym.index.Index, tokens: tuple[str, ...], parent: str | None) -> object:
+        nonlocal calls
+        calls += 1
+        return original(self, tokens, parent)
+
+    monkeypatch.setattr(canonym.index.Index, "_org_uncached", counted)
+    r.resolve("director of the " + " ".join(f"w{k}" for k in range(16)))
+    assert calls < 5_000  # 2 ** 16 when nothing is remembered

@@ -212,8 +212,11 @@ class _Rows:
         self.rows: list[list[str]] = [header]
         self.writer: Any = None
         if fmt in {"csv", "tsv"}:
-            self.writer = csv.writer(
-                out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n"
+            delimiter = "\t" if fmt == "tsv" else ","
+            self.writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+            # the csv module quotes only the line end it writes: a cell with \r is quoted too
+            self.quoted = csv.writer(
+                out, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL
             )
             self.writer.writerow([h.lower() for h in header])
 
@@ -223,7 +226,7 @@ class _Rows:
         elif self.fmt == "jsonl":
             self.out.write(json.dumps(data, ensure_ascii=False) + "\n")
         else:
-            self.writer.writerow(cells)
+            (self.quoted if any("\r" in c for c in cells) else self.writer).writerow(cells)
 
     def close(self) -> None:
         if self.fmt == "table":

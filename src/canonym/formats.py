@@ -108,30 +108,39 @@ def read(path: str, raw: bytes, fmt: str | None = None) -> RawFile:
     return found
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff\x00]")
+
+
+def _not_text(char: str) -> str:
+    if char == "\x00":
+        return "the control character U+0000 (NUL) in a string: not text"
+    return f"a lone surrogate (U+{ord(char):04X}) in a string: not text"
 
 
 def _lone_surrogate(found: RawFile) -> Problem | None:
     """A problem for the first string of the file that holds a lone surrogate (a JSON escape
-    such as ``\\ud800``): no text can be written with one, so none is let in."""
+    such as ``\\ud800``) or a NUL: no text can be written with one (UTF-8 has no surrogates,
+    CSV no NUL), so none is let in. The problem names the entry's field."""
     for entry in found.entries:
-        stack: list[Any] = [entry.data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, str):
-                if _SURROGATE.search(item):
-                    return Problem(
-                        path=entry.path,
-                        line=entry.line,
-                        entry=entry.label,
-                        message=f"a lone surrogate (U+{ord(_SURROGATE.search(item).group()):04X}) "  # type: ignore[union-attr]
-                        "in a string: not text",
-                    )
-            elif isinstance(item, dict):
-                stack.extend(item.keys())
-                stack.extend(item.values())
-            elif isinstance(item, list):
-                stack.extend(item)
+        for field, value in entry.data.items():
+            stack: list[Any] = [field, value]
+            while stack:
+                item = stack.pop()
+                if isinstance(item, str):
+                    bad = _SURROGATE.search(item)
+                    if bad:
+                        return Problem(
+                            path=entry.path,
+                            line=entry.line,
+                            entry=entry.label,
+                            field=field if isinstance(field, str) else None,
+                            message=_not_text(bad.group()),
+                        )
+                elif isinstance(item, dict):
+                    stack.extend(item.keys())
+                    stack.extend(item.values())
+                elif isinstance(item, list):
+                    stack.extend(item)
     return None
 
 
@@ -211,7 +220,9 @@ def _read_jsonl(path: str, text: str) -> RawFile:
     entries: list[RawEntry] = []
     problems: list[Problem] = []
     source: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    # lines end at \n alone: U+2028 or U+0085 inside a string is text, not a line end
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         try:
@@ -251,7 +262,9 @@ def _read_csv(path: str, text: str) -> RawFile:
         if None in row:
             problems.append(Problem(path=path, line=number, message="more cells than columns"))
             continue
-        cells = {k: (v or "").strip() for k, v in row.items() if k is not None}
+        # cells as written (every format keeps text exactly; an id with spaces around it is a
+        # problem in all of them, and names are normalised when matched, not when read)
+        cells = {k: (v or "") for k, v in row.items() if k is not None}
         entity_id = cells.get("id", "")
         if not entity_id:
             problems.append(Problem(path=path, line=number, field="id", message="is required"))
@@ -418,7 +431,8 @@ def _toml_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        # TOML wants DEL escaped as well as what JSON escapes
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     if isinstance(value, dict):
@@ -457,9 +471,23 @@ def dump(entities: Iterable[Entity], fmt: str) -> str:
     return "\n".join(out)
 
 
+class _CsvRows:
+    """A CSV writer with ``\n`` line ends that also quotes a cell holding ``\r`` (the csv
+    module quotes only the line end it writes): a row with one is written fully quoted."""
+
+    def __init__(self, out: Any, delimiter: str = ",") -> None:
+        self.plain = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+        self.quoted = csv.writer(
+            out, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL
+        )
+
+    def writerow(self, cells: list[str]) -> None:
+        (self.quoted if any("\r" in c for c in cells) else self.plain).writerow(cells)
+
+
 def _dump_csv(items: list[dict[str, Any]]) -> str:
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = _CsvRows(buffer)
     writer.writerow([*CSV_ENTITY_COLUMNS, *CSV_ALIAS_COLUMNS])
     for item in items:
         entity = [

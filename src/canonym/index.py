@@ -394,6 +394,10 @@ def _generated(alias: Alias) -> Iterable[Alias]:
             yield Alias(text=spelled, script="Latn", lang="zh", system=system, source=source)
 
 
+#: How many organisation phrases an index remembers before it starts its memo again.
+ORG_MEMO = 65_536
+
+
 @frozen(eq=False)
 class Index:
     """Immutable key -> hits maps built from tables. Build with :meth:`Index.build`."""
@@ -548,8 +552,11 @@ class Index:
         cached = self._org_cache.get((tokens, parent))
         if cached is None:
             cached = self._org_uncached(tokens, parent)
-            if len(self._org_cache) < 65536:
-                self._org_cache[(tokens, parent)] = cached
+            if len(self._org_cache) >= ORG_MEMO:
+                # start again rather than stop remembering: the phrase splits below rely on
+                # the memo to stay polynomial (without it an n-word phrase costs 2^n)
+                self._org_cache.clear()
+            self._org_cache[(tokens, parent)] = cached
         return cached
 
     def _org_uncached(self, tokens: tuple[str, ...], parent: str | None) -> tuple[Entity, ...]:

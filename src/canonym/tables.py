@@ -649,6 +649,8 @@ def _parse_aliases(
             if not item.strip():
                 entry.problem("must not be empty", where)
                 continue
+            if any(a.text == item for a in aliases):
+                continue  # the name again, untagged: it adds nothing (and CSV cannot say it)
             aliases.append(Alias(text=item, script=detect_script(item), origin=path))
             continue
         if not isinstance(item, dict):
@@ -676,6 +678,8 @@ def _parse_aliases(
             shared = False
         if bad:
             continue
+        if not shared and not any(tags.values()) and any(a.text == text for a in aliases):
+            continue  # the same spelling again, untagged: it adds nothing (CSV cannot say it)
         aliases.append(
             Alias(
                 text=text,
