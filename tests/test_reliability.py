@@ -463,3 +463,58 @@ def test_organisation_phrases_stay_polynomial_once_the_memo_is_full(
     monkeypatch.setattr(canonym.index.Index, "_org_uncached", counted)
     r.resolve("director of the " + " ".join(f"w{k}" for k in range(16)))
     assert calls < 5_000  # 2 ** 16 when nothing is remembered
+
+
+def test_removing_many_spellings_costs_one_normalisation_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import canonym.tables
+
+    spellings = [f"Name Number {k}" for k in range(300)]
+    first = tmp_path / "a.json"
+    first.write_text(
+        json.dumps(
+            {
+                "schema": 1,
+                "entity": [
+                    {"id": "p", "kind": "person", "name": "Kim Tok Hun", "aliases": spellings}
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    second = tmp_path / "b.json"
+    second.write_text(
+        json.dumps({"schema": 1, "entity": [{"id": "p", "remove_aliases": spellings[:200]}]}),
+        encoding="utf-8",
+    )
+    calls = 0
+    original = canonym.tables.analyze
+
+    def counted(text: str) -> object:
+        nonlocal calls
+        calls += 1
+        return original(text)
+
+    monkeypatch.setattr(canonym.tables, "analyze", counted)
+    tables = canonym.load_tables(first, second, defaults=False)
+    assert [a.text for a in tables["p"].aliases] == ["Kim Tok Hun", *spellings[200:]]
+    assert calls < 2_000  # 300 x 200 when every removal normalised every spelling
+
+
+def test_an_alias_many_entities_claim_is_reported_in_bounded_words() -> None:
+    entities = [
+        canonym.Entity(
+            id=f"p{k}",
+            kind=canonym.Kind.PERSON,
+            name="Kim Tok Hun",
+            aliases=[canonym.Alias(text="Kim Tok Hun", script="Latn")],
+        )
+        for k in range(2000)
+    ]
+    with pytest.raises(canonym.TableError) as info:
+        canonym.Tables.from_entities(entities)
+    problems = info.value.problems
+    assert len(problems) == 21  # twenty named, the rest counted in one
+    assert "and 1,980 more entities claim alias" in problems[-1].message
+    assert sum(len(p.message) for p in problems) < 10_000

@@ -235,6 +235,11 @@ def derive_id(kind: str, name: str) -> str | None:
 _SCALARS = ("kind", "name", *SCALAR_FIELDS)
 _LISTS = ("aliases", "native", "offices", "not_same_as", "sources", "joined")
 
+#: For one alias that many entities claim: how many claimants a problem names, and how many
+#: entities get a problem of their own (the rest are counted in one more).
+MAX_LISTED = 10
+MAX_REPORTED = 20
+
 
 class _Merged:
     def __init__(self, data: dict[str, Any], entry: formats.RawEntry) -> None:
@@ -488,21 +493,31 @@ def _remove_aliases(item: _Merged) -> list[Problem]:
         if not isinstance(remove, list) or not all(isinstance(r, str) for r in remove):
             problems.append(attrs.evolve(where, message="must be a list of strings"))
             continue
+        # every spelling normalised once, then each removal is a set lookup (removals times
+        # spellings, normalised anew each time, was quadratic)
+        aliases = item.data.get("aliases", [])
+        native = item.data.get("native", [])
+        aliases = aliases if isinstance(aliases, list) else []  # reported when parsed
+        native = native if isinstance(native, list) else []
+        alias_keys = [
+            analyze(str(a.get("text", ""))).key if isinstance(a, dict) else None for a in aliases
+        ]
+        native_keys = [analyze(n).key if isinstance(n, str) else None for n in native]
+        present = {k for k in (*alias_keys, *native_keys) if k is not None}
+        gone: set[str] = set()
         for text in remove:
             key = analyze(text).key
-            aliases = item.data.get("aliases", [])
-            native = item.data.get("native", [])
-            kept_aliases = [
-                a
-                for a in aliases
-                if not (isinstance(a, dict) and analyze(str(a.get("text", ""))).key == key)
-            ]
-            kept_native = [n for n in native if not (isinstance(n, str) and analyze(n).key == key)]
-            if len(kept_aliases) + len(kept_native) == len(aliases) + len(native):
+            if key not in present or key in gone:
                 problems.append(
                     attrs.evolve(where, message=f"there is no spelling {text!r} to remove")
                 )
-            item.data["aliases"], item.data["native"] = kept_aliases, kept_native
+            gone.add(key)
+        if isinstance(item.data.get("aliases", []), list):
+            kept = zip(aliases, alias_keys, strict=True)
+            item.data["aliases"] = [a for a, k in kept if k not in gone]
+        if isinstance(item.data.get("native", []), list):
+            kept_native = zip(native, native_keys, strict=True)
+            item.data["native"] = [n for n, k in kept_native if k not in gone]
     return problems
 
 
@@ -839,12 +854,22 @@ def _check_entities(entities: Iterable[Entity], lines: Mapping[str, int]) -> lis
         unmarked = [(e, a) for e, a, shared in hits if not shared]
         if not unmarked:
             continue
-        ids = ", ".join(sorted(e.id for e, _, _ in hits))
-        for entity, alias in unmarked:
+        claimants = sorted(e.id for e, _, _ in hits)
+        ids = ", ".join(claimants[:MAX_LISTED])
+        if len(claimants) > MAX_LISTED:
+            ids += f" and {len(claimants) - MAX_LISTED:,} more"
+        for entity, alias in unmarked[:MAX_REPORTED]:
             report(
                 entity,
                 f"alias {alias.text!r} (normalised {key!r}) is also claimed by {ids}; "
                 "mark it shared = true on every entity that shares it, or remove it",
+                "aliases",
+            )
+        if len(unmarked) > MAX_REPORTED:
+            report(
+                unmarked[MAX_REPORTED][0],
+                f"... and {len(unmarked) - MAX_REPORTED:,} more entities claim alias "
+                f"{key!r} without shared = true (not listed one by one)",
                 "aliases",
             )
     return problems
