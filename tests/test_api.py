@@ -51,7 +51,7 @@ ALLOWED = {
     "matching": {"model", "names"},
     "lookups": {"index", "model", "text", "titles"},
     "decide": {"model", "text"},
-    "parallel": {"model", "tables"},
+    "parallel": {"errors", "model", "tables"},
     "offices": {"decide", "lookups", "model", "text"},
     "explain": {"lookups", "matching", "model"},
     "formats": {"errors", "model", "text"},

@@ -518,3 +518,55 @@ def test_an_alias_many_entities_claim_is_reported_in_bounded_words() -> None:
     assert len(problems) == 21  # twenty named, the rest counted in one
     assert "and 1,980 more entities claim alias" in problems[-1].message
     assert sum(len(p.message) for p in problems) < 10_000
+
+
+def test_a_batch_that_loses_a_worker_runs_the_chunk_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+    import os
+
+    import canonym.parallel
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("needs forked workers, which inherit the patched worker function")
+    marker = tmp_path / "died-once"
+    original = canonym.Resolver.resolve
+
+    def dies_once(self: canonym.Resolver, text: str, **how: object) -> canonym.Resolution:
+        if text == "die" and not marker.exists():
+            marker.write_text("x")
+            os._exit(1)  # a worker killed mid-chunk (forked workers inherit this patch)
+        return original(self, text, **how)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(canonym.Resolver, "resolve", dies_once)
+    texts = ["Kim Jong Un"] * 7 + ["die"] + ["Choe Ryong Hae"] * 7
+    got = list(canonym.Resolver().resolve_many(texts, workers=2, chunk=3))
+    assert [r.query for r in got] == texts
+    assert marker.exists()
+
+
+def test_a_chunk_that_kills_its_worker_twice_is_reported_after_the_results_before_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import multiprocessing
+    import os
+
+    import canonym.parallel
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("needs forked workers, which inherit the patched worker function")
+    original = canonym.Resolver.resolve
+
+    def always_dies(self: canonym.Resolver, text: str, **how: object) -> canonym.Resolution:
+        if text == "die":
+            os._exit(1)
+        return original(self, text, **how)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(canonym.Resolver, "resolve", always_dies)
+    texts = ["Kim Jong Un"] * 6 + ["die"] + ["Choe Ryong Hae"] * 5
+    got: list[canonym.Resolution] = []
+    answers = canonym.Resolver().resolve_many(texts, workers=2, chunk=3)
+    with pytest.raises(canonym.WorkerLostError, match="items 6 to 8"):
+        got.extend(answers)
+    assert [r.query for r in got] == texts[:6]

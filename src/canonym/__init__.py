@@ -16,7 +16,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .errors import CanonymError, Problem, TableError, UnknownEntityError
+    from .errors import CanonymError, Problem, TableError, UnknownEntityError, WorkerLostError
     from .index import Hit, Index
     from .linker import Document, EntityMentions, Mention
     from .model import (
@@ -79,6 +79,7 @@ _LAZY: dict[str, str] = {
     "TableError": "errors",
     "Tables": "tables",
     "UnknownEntityError": "errors",
+    "WorkerLostError": "errors",
     "analyze": "text",
     "check_tables": "tables",
     "default_resolver": "resolver",
@@ -119,6 +120,7 @@ __all__ = [
     "TableError",
     "Tables",
     "UnknownEntityError",
+    "WorkerLostError",
     "analyze",
     "check_tables",
     "default_resolver",

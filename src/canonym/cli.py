@@ -273,19 +273,26 @@ def _cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:
     total = None if not args.texts or args.texts == ["-"] else len(args.texts)
     progress = _Progress("resolved", total)
     explained: list[str] = []
+    lost: canonym.WorkerLostError | None = None
     with _destination(args.output, out) as target:
         rows = _Rows(target, fmt, _RESOLVE_HEADER)
-        for r in resolver.resolve_many(queries, workers=args.workers, on=args.on):
-            rows.row(_resolve_cells(r), r.to_dict())
-            if args.explain:
-                explained.append(r.explain())
-            progress.step()
-            if fmt != "table" and args.output is None and total is None:
-                target.flush()  # a pipeline sees each answer as it is made
+        try:
+            for r in resolver.resolve_many(queries, workers=args.workers, on=args.on):
+                rows.row(_resolve_cells(r), r.to_dict())
+                if args.explain:
+                    explained.append(r.explain())
+                progress.step()
+                if fmt != "table" and args.output is None and total is None:
+                    target.flush()  # a pipeline sees each answer as it is made
+        except canonym.WorkerLostError as exc:
+            lost = exc  # what was made is written (and -o kept); then the failure is told
         rows.close()
         for text in explained:
             target.write("\n" + text + "\n")
     progress.close()
+    if lost is not None:
+        sys.stderr.write(f"canonym: {lost}\n")
+        return 1
     return 0
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-__all__ = ["CanonymError", "Problem", "TableError", "UnknownEntityError"]
+__all__ = ["CanonymError", "Problem", "TableError", "UnknownEntityError", "WorkerLostError"]
 
 
 @frozen(kw_only=True)
@@ -72,3 +72,9 @@ class UnknownEntityError(CanonymError, KeyError):
 
     def __str__(self) -> str:
         return f"no entity with id {self.entity_id!r} in the loaded tables"
+
+
+class WorkerLostError(CanonymError, RuntimeError):
+    """A worker process of a batch (``resolve_many``/``link_many`` with ``workers`` > 1) died
+    twice on the same chunk of texts. Every result before that chunk was already yielded; the
+    message says which items of the input the lost chunk held."""

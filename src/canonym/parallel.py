@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from .errors import WorkerLostError
 from .model import Alias, Candidate, Entity, Evidence, Method, Resolution, Status
 from .tables import Tables
 
@@ -53,26 +54,63 @@ def in_processes(
     from ``to_bytes()`` with ``from_bytes``."""
     import concurrent.futures
     import itertools
+    from concurrent.futures.process import BrokenProcessPool
 
     context = _fork_context()
     # Forked workers inherit this resolver as it is: nothing to save, load or rebuild, and
     # the frozen index pages stay shared with this process until written to.
     source_of_resolver: Answers | bytes = resolver if context is not None else to_bytes()
-    pending: collections.deque[concurrent.futures.Future[list[Any]]] = collections.deque()
     source = iter(texts)
     chunks = iter(lambda: list(itertools.islice(source, chunk)), [])
-    with concurrent.futures.ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_worker_start,
-        initargs=(source_of_resolver, from_bytes),
-    ) as pool:
+
+    def new_pool() -> concurrent.futures.ProcessPoolExecutor:
+        return concurrent.futures.ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_worker_start,
+            initargs=(source_of_resolver, from_bytes),
+        )
+
+    # each chunk in flight: its texts, its future, where it starts in the input, its tries
+    pending: collections.deque[list[Any]] = collections.deque()
+    pool = new_pool()
+
+    def result_of_first() -> list[Any]:
+        nonlocal pool
+        while True:
+            texts_of, future, start, tries = pending[0]
+            try:
+                out: list[Any] = future.result()
+            except BrokenProcessPool:
+                if tries >= 2:
+                    end = start + len(texts_of)
+                    msg = (
+                        f"a worker process died twice on items {start} to {end - 1} of the "
+                        "input; every result before them was given"
+                    )
+                    raise WorkerLostError(msg) from None
+                # a worker died (killed, out of memory): the pool is broken, and every chunk
+                # in flight with it; run them again in a new pool, the first one charged
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+                for k, item in enumerate(pending):
+                    item[1] = pool.submit(_worker_run, job, item[0])
+                    item[3] += 1 if k == 0 else 0
+                continue
+            pending.popleft()
+            return out
+
+    try:
+        start = 0
         for batch in chunks:
-            pending.append(pool.submit(_worker_run, job, batch))
+            pending.append([batch, pool.submit(_worker_run, job, batch), start, 1])
+            start += len(batch)
             if len(pending) >= 4 * workers:
-                yield pending.popleft().result()
+                yield result_of_first()
         while pending:
-            yield pending.popleft().result()
+            yield result_of_first()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 _WORKER: Answers | None = None

@@ -219,6 +219,12 @@ def romanize_name(name: str) -> dict[str, str]:
 _VOICED = {"k": "g", "t": "d", "p": "b", "ch": "j"}
 
 
+def _keeps_initial(press: str, kcna: str) -> bool:
+    """Whether a press form keeps the initial ㄹ or ㄴ that KCNA writes: the South drops it
+    only at the start of a name (룡 is Yong there, but 가룡 is Ka-ryong, never Ka-yong)."""
+    return not (kcna[:1].lower() in {"r", "l", "n"} and press[:1].lower() in {"y", "i", "e"})
+
+
 def _voice(press: str, kcna: str) -> str:
     """Voice a press syllable's initial where KCNA voices it (after a vowel or a nasal):
     경 after 갼 is "gyong" in KCNA, so its press form "Kyung" becomes "Gyung" there."""
@@ -265,10 +271,14 @@ def spellings(name: str, limit: int = 64) -> dict[str, str]:
     options = [
         list(
             dict.fromkeys(
-                [k.capitalize(), r.capitalize(), *(_voice(p, k) for p in table.get(ch, ()))]
+                [
+                    k.capitalize(),
+                    r.capitalize(),
+                    *(_voice(p, k) for p in table.get(ch, ()) if at == 0 or _keeps_initial(p, k)),
+                ]
             )
         )
-        for ch, k, r in zip(given, kcna, rr, strict=False)
+        for at, (ch, k, r) in enumerate(zip(given, kcna, rr, strict=False))
     ]
     givens: list[str] = []
     for combo in islice(product(*options), 32):
