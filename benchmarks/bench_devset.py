@@ -170,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "Query cost on a real users' table",
             "bench_devset.py",
             args,
-            f"From commit {_source_state()}.\n\n" + body,
+            f"From {_source_state()}.\n\n" + body,
             command=f"python benchmarks/bench_devset.py PATH --rounds {args.rounds} --write",
         )
     return 0
