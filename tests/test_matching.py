@@ -399,3 +399,51 @@ def test_a_hanja_name_keeps_its_syllables_apart() -> None:
     # 金正日 is Kim Jong Il, never Kim Jong Un
     r = _resolver("Kim Jong Un")
     assert r.resolve("金正日").status is not Status.MATCHED
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("zeitoun", "zaytun"),
+        ("chouman", "shuman"),
+        ("shihabi", "chehabi"),
+        ("vaseqi", "vaseghi"),
+        ("ghoreishi", "qureishi"),
+        ("moussavi", "mousavi"),
+    ],
+)
+def test_latin_spellings_of_one_arabic_name_share_their_skeleton(a: str, b: str) -> None:
+    from canonym.matching import _same_skeleton
+
+    assert _same_skeleton(a, b)
+    assert _same_skeleton(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("bashar", "bushra"), ("ahmad", "hamid"), ("ivanov", "ivanova"), ("jong", "jang")],
+)
+def test_other_names_do_not_share_a_skeleton(a: str, b: str) -> None:
+    from canonym.matching import _same_skeleton
+
+    assert not _same_skeleton(a, b)
+
+
+@given(
+    st.text(alphabet="abdefghiklmnoqrstuvyz", min_size=1, max_size=10),
+    st.text(alphabet="abdefghiklmnoqrstuvyz", min_size=1, max_size=10),
+)
+def test_sharing_a_skeleton_is_symmetric(a: str, b: str) -> None:
+    from canonym.matching import _same_skeleton
+
+    assert _same_skeleton(a, b) == _same_skeleton(b, a)
+
+
+def test_a_latin_variant_of_an_arabic_name_reaches_its_entry_and_says_how() -> None:
+    r = _resolver("Muhammad Dib ZAYTUN", "Bushra al-Assad", "Khaled CHOUMAN")
+    found = r.resolve("Mohammed Dib Zeitoun")
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == "Muhammad Dib ZAYTUN"
+    assert "Arabic-name consonants" in found.explain()
+    assert r.resolve("Bashar al-Assad").status is not Status.MATCHED

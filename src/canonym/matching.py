@@ -112,6 +112,9 @@ CONSONANT_AGREEMENT = 0.9
 #: What two Latin parts score when they differ but share the romanization-blind key
 #: (``sergey`` / ``sergei``).
 KEY_AGREEMENT = 0.97
+#: What two Latin parts score when they spell one Arabic or Persian name (the same consonants
+#: and the same runs of vowels between them: ``Zeitoun`` / ``Zaytun``).
+SKELETON_AGREEMENT = 0.85
 #: What two Latin parts score when they are forms of one East Slavic name in different
 #: languages (``Mykola`` / ``Nikolai``, ``Ramanau`` / ``Romanov``) and agree no better by
 #: their spelling.
@@ -189,10 +192,11 @@ def _contribution(feature: Feature, value: float, detail: str) -> Contribution:
     _COGNATE,
     _ENDING,
     _SOUNDS,
-) = range(11)
+    _SKELETON,
+) = range(12)
 
 #: Agreements that are knowledge, not chance nearness: a name they hold is anchored.
-_ANCHORS = frozenset({_CONSONANTS, _COGNATE, _ENDING})
+_ANCHORS = frozenset({_CONSONANTS, _COGNATE, _ENDING, _SKELETON})
 
 #: An aligned pair: query part, tabled part, similarity, how they agree.
 _Pair = tuple[int, int, float, int]
@@ -239,7 +243,26 @@ def _latin_similarity(q: Part, e: Part) -> tuple[float, int]:
         sim = part_similarity(q.text, e.text, strict=strict or not short)
     if sim < COGNATE_AGREEMENT and q.cognates and not q.cognates.isdisjoint(e.cognates):
         return COGNATE_AGREEMENT, _COGNATE
+    if sim < SKELETON_AGREEMENT and _same_skeleton(q.text, e.text):
+        return SKELETON_AGREEMENT, _SKELETON
     return (sim, _NEAR) if sim >= PART_MIN else (0.0, _SAME)
+
+
+_VOWEL_RUNS = re.compile(r"[aeiouy]+")
+_CONSONANT_RUNS = re.compile(r"[^V]+")
+
+
+def _same_skeleton(a: str, b: str) -> bool:
+    """Two Latin spellings of one Arabic or Persian name: the same consonants as Arabic script
+    writes them (``g``, ``gh``, ``q`` and ``k`` one), and the same run of consonants and vowels
+    (``Zeitoun`` / ``Zaytun``, ``Chouman`` / ``Shuman``, ``Vaseqi`` / ``Vaseghi``; never
+    ``Bashar`` / ``Bushra``, whose vowels stand elsewhere). Words of five letters or more."""
+    if len(a) < 5 or len(b) < 5 or a == b:
+        return False
+    if latin_consonants(a).replace("g", "k") != latin_consonants(b).replace("g", "k"):
+        return False
+    shape_a = _CONSONANT_RUNS.sub("C", _VOWEL_RUNS.sub("V", a))
+    return shape_a == _CONSONANT_RUNS.sub("C", _VOWEL_RUNS.sub("V", b))
 
 
 def _by_sounds(a: str, b: str) -> tuple[float, int]:
@@ -267,6 +290,8 @@ def _why(q: Part, e: Part, sim: float, how: int) -> str:
         return f"surname {q.text} = {e.text}"
     if how == _CONSONANTS:
         return f"{q.text} ~ {e.text} (consonants {q.consonants} / {e.consonants})"
+    if how == _SKELETON:
+        return f"{q.text} ~ {e.text} (Arabic-name consonants {q.consonants} and vowel runs)"
     if how == _SOUNDS:
         return f"{q.text} ~ {e.text} (Hangul loanword: sounds {q.sounds} / {e.sounds})"
     if how == _ENDING:
