@@ -10,7 +10,9 @@ import os
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -570,3 +572,63 @@ def test_a_chunk_that_kills_its_worker_twice_is_reported_after_the_results_befor
     with pytest.raises(canonym.WorkerLostError, match="items 6 to 8"):
         got.extend(answers)
     assert [r.query for r in got] == texts[:6]
+
+
+# ---------------------------------------------------------------------------------------------
+# Saved resolvers edited and signed again: refused at open, or the index rebuilt; never a
+# failure later (what benchmarks/fuzz_inputs.py found)
+
+
+def _edited(resolver: canonym.Resolver, edit: Callable[[dict[str, Any]], None]) -> bytes:
+    import gzip
+    import hashlib
+
+    head, _, body = gzip.decompress(resolver.to_bytes()).partition(b"\n")
+    payload = json.loads(body)
+    edit(payload)
+    # as canonym writes it (UTF-8 text), a lone surrogate as the escape an editor would type
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    body = text.replace("\ud800", "\\ud800").encode("utf-8")
+    header = json.loads(head)
+    header["sha256"] = hashlib.sha256(body).hexdigest()
+    return gzip.compress(json.dumps(header).encode("utf-8") + b"\n" + body)
+
+
+def test_an_edited_role_or_tier_rebuilds_the_index_instead_of_failing_later() -> None:
+    resolver = canonym.Resolver()
+
+    def bad_role(payload: dict[str, Any]) -> None:
+        bucket = next(iter(payload["index"]["roles"].values()))
+        bucket[0][2] = "no-such-method"
+
+    def lost_tier(payload: dict[str, Any]) -> None:
+        del payload["index"]["tiers"]["slavic"]
+
+    for edit in (bad_role, lost_tier):
+        opened = canonym.Resolver.from_bytes(_edited(resolver, edit))
+        assert opened.resolve("Russian Defense Minister").id == "ru.defmin"
+        assert [m.id for m in opened.link("Sergei Shoigu met Choe Ryong Hae.").mentions] == [
+            "ru.sergei-shoigu",
+            "kp.choe-ryong-hae",
+        ]
+
+
+def test_a_surrogate_escape_in_a_saved_resolver_is_refused() -> None:
+    resolver = canonym.Resolver(canonym.default_tables())
+
+    def surrogate(payload: dict[str, Any]) -> None:
+        payload["entities"][0][2] = "Kim \ud800"
+
+    with pytest.raises(canonym.IndexFileError, match="surrogate escape"):
+        canonym.Resolver.from_bytes(_edited(resolver, surrogate))
+    # the same file without the edit opens: the refusal is the surrogate's
+    canonym.Resolver.from_bytes(_edited(resolver, lambda payload: None))
+
+
+def test_the_fuzz_harness_runs() -> None:
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    import fuzz_inputs
+
+    state = fuzz_inputs.run(300, seed=11, target="all", crashes=None, slow=5.0)
+    assert sum(state.tried.values()) == 300
+    assert not state.crashes, state.report()

@@ -175,6 +175,31 @@ def _read(tables: Tables, data: dict[str, Any]) -> Index | None:
         return made
 
     methods = {m.value: m for m in Method}
+    # Everything a query may reach lazily is checked now, so that a snapshot that opens cannot
+    # fail later (a damaged or edited file that still fits its checksum): the generated
+    # spellings' rows and the roles' hits.
+    n_strings = len(strings)
+    for row in rows:
+        t, s, lang, system, source = row
+        if type(t) is not str or type(s) is not int or not 0 <= s < n_strings:
+            return None
+        for i in (lang, system, source):
+            if type(i) is not int or not -1 <= i < n_strings:
+                return None
+    counts = [len(e.aliases) for e in entities]
+    for bucket in data["roles"].values():
+        for e, role_refs, m in bucket:
+            if type(e) is not int or not 0 <= e < len(entities) or m not in methods:
+                return None
+            for ref in role_refs:
+                if type(ref) is int:
+                    if not 0 <= ref < len(rows):
+                        return None
+                elif type(ref) is list and len(ref) == 2:
+                    if not 0 <= ref[0] < len(entities) or not 0 <= ref[1] < counts[ref[0]]:
+                        return None
+                else:
+                    return None
 
     def hits(rows: list[list[Any]]) -> tuple[Hit, ...]:
         return tuple(
@@ -198,6 +223,8 @@ def _read(tables: Tables, data: dict[str, Any]) -> Index | None:
         pool.owner and max(pool.owner) >= len(entities)
     ):
         return None
+    if set(data["tiers"]) != set(TIER_METHODS):
+        return None  # every lookup reads every tier: none may be missing or unknown
     tiers: dict[str, PackedTier] = {}
     for name, buckets in data["tiers"].items():
         if name not in TIER_METHODS:

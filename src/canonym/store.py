@@ -16,6 +16,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import stat
 import tempfile
 import threading
@@ -159,6 +160,8 @@ def _entity(row: list[Any]) -> Entity:
     )
 
 
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
 #: The largest a saved resolver may be once inflated (its tables and index as JSON), and the
 #: longest its header line may be: a file that inflates to more is refused as it inflates.
 MAX_INFLATED = 2 * 1024**3
@@ -207,6 +210,10 @@ def load_index(data: bytes, path: str) -> tuple[Tables, float, dict[str, Any] | 
         )
     if hashlib.sha256(body).hexdigest() != header.get("sha256"):
         fail("checksum mismatch: the file was changed after it was saved, or is truncated")
+    if _SURROGATE_ESCAPE.search(body):
+        # canonym writes text as UTF-8, never as \ud800-style escapes: such an escape is an
+        # edit, and a lone surrogate would make every later save or export fail
+        fail("corrupt: a surrogate escape in the payload (canonym never writes one)")
     try:
         payload = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
