@@ -85,6 +85,7 @@ ALLOWED = {
         "snapshot",
         "store",
         "tables",
+        "text",
     },
     "snapshot": {"_gc", "index", "model", "tables"},
     "store": {"_gc", "errors", "model", "tables"},

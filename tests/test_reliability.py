@@ -68,9 +68,14 @@ def test_resolve_survives_hostile_text(text: str) -> None:
 
 @given(hostile_text)
 def test_link_survives_hostile_text(text: str) -> None:
+    from canonym.text import without_surrogates
+
     doc = canonym.link(text)
+    # a lone surrogate is read as U+FFFD: one code point for one, so offsets hold
+    read = without_surrogates(text)
+    assert len(read) == len(text)
     for m in doc.mentions:
-        assert text[m.start : m.end] == m.text
+        assert read[m.start : m.end] == m.text
     doc.to_html()
     json.dumps(doc.to_dict())
 
@@ -632,3 +637,30 @@ def test_the_fuzz_harness_runs() -> None:
     state = fuzz_inputs.run(300, seed=11, target="all", crashes=None, slow=5.0)
     assert sum(state.tried.values()) == 300
     assert not state.crashes, state.report()
+
+
+def test_building_or_opening_freezes_nothing() -> None:
+    import gc
+
+    before = gc.get_freeze_count()
+    r = canonym.Resolver(canonym.default_tables())
+    canonym.Resolver.from_bytes(r.to_bytes())
+    assert gc.get_freeze_count() == before
+
+
+def test_a_lone_surrogate_in_a_query_is_read_as_the_replacement_character(
+    tmp_path: Path,
+) -> None:
+    r = canonym.resolve("Kim Jong Un\ud800")
+    assert r.query == "Kim Jong Un\ufffd"
+    json.dumps(r.to_dict(), ensure_ascii=False).encode("utf-8")  # writable as UTF-8
+    target = tmp_path / "out.jsonl"
+    done = subprocess.run(
+        [sys.executable, "-m", "canonym", "resolve", "-o", str(target), "Kim", "Kim\udcff"],
+        capture_output=True,
+        text=True,
+        errors="surrogateescape",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 2

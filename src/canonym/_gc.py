@@ -5,11 +5,10 @@ cycles; every so many allocations CPython's collector walks all of them anyway, 
 building take about twice as long. :func:`gc_paused` switches the collector off for the
 duration of the call and back on afterwards, unless it was already off.
 
-:func:`gc_frozen` does the same and then moves everything built so far into the collector's
-permanent generation (:func:`gc.freeze`): an index lives as long as its resolver and never
-changes, so walking it again on every full collection only added pauses to queries (they showed
-as most of an exact query's time at 10k aliases). Frozen objects are still freed by reference
-counting when the resolver is dropped; only cycle detection skips them.
+Nothing is frozen (:func:`gc.freeze` is process-wide: it froze the caller's objects too, and
+any reference cycle alive at that moment stayed for good). The index is packed into few
+tracked objects, and exact queries measured the same with and without a freeze (about 9.5 µs
+at the median on 20,000 synthetic entities, 2026-12-06).
 """
 
 from __future__ import annotations
@@ -37,15 +36,3 @@ def gc_paused(func: Callable[_P, _R]) -> Callable[_P, _R]:
                 gc.enable()
 
     return wrapper
-
-
-def gc_frozen(func: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Like :func:`gc_paused`, then :func:`gc.freeze` what exists once ``func`` returns."""
-
-    @functools.wraps(func)
-    def then_freeze(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        result = func(*args, **kwargs)
-        gc.freeze()  # still inside the pause: nothing is collected in between
-        return result
-
-    return gc_paused(then_freeze)

@@ -241,7 +241,7 @@ def _destination(path: str | None, out: TextIO) -> Iterator[TextIO]:
         yield out
         return
     with atomic_writer(path) as raw:
-        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="", errors="backslashreplace")
         try:
             yield text
             text.flush()

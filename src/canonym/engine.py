@@ -58,7 +58,8 @@ class Engine:
         # the words tried as an office in "Foreign Minister Choe" are, for most queries, a
         # given name or a family name: they recur, and so does the answer. A plain dict, not
         # an lru_cache of a bound method: that would be a reference cycle through the engine,
-        # which a later gc.freeze() (a build) could make permanent with the whole index in it
+        # which kept the whole index alive until a full collection (or for good, under a
+        # gc.freeze() of the caller's)
         self._titles_seen: dict[str, tuple[Candidate, ...]] = {}
         self._names: NameIndex | None = None
         self._names_lock = threading.Lock()

@@ -44,7 +44,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from ._gc import gc_frozen
+from ._gc import gc_paused
 from .model import Alias, Entity, Kind, Method, Office
 from .tables import Tables
 from .text import analyze
@@ -417,7 +417,7 @@ class Index:
     )
 
     @classmethod
-    @gc_frozen
+    @gc_paused
     def build(cls, tables: Tables) -> Index:
         """Build the index for ``tables`` (every alias is normalised once, here)."""
         b = _Builder(tables)

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from .model import Candidate, Entity, Evidence, Kind, Method, Resolution, Status
-from .text import analyze
+from .text import analyze, without_surrogates
 from .titles import parse_title, title_words
 from .translit import han, hangul
 
@@ -302,6 +302,7 @@ def link_text(resolver: Resolver, text: str, *, on: _dt.date | str | None = None
     if not isinstance(text, str):
         msg = f"link() takes a str, not {type(text).__name__}"
         raise TypeError(msg)
+    text = without_surrogates(text)  # U+FFFD for a lone surrogate: the same offsets
     tokens = _tokens(text)
     resolver = _Memo(resolver)  # type: ignore[assignment]  # same interface, answers memoised
     spans = _spelling_spans(resolver, text, tokens, on)

@@ -25,6 +25,7 @@ from .parallel import in_processes, unpack
 from .snapshot import from_snapshot, to_snapshot
 from .store import IndexFileError, dump_index, load_index, write_atomically
 from .tables import Tables, default_tables, extend_tables, load_tables
+from .text import without_surrogates
 
 __all__ = [
     "AMBIGUITY_FLOOR",
@@ -190,6 +191,7 @@ class Resolver:
         if not isinstance(text, str):
             msg = f"resolve() takes a str, not {type(text).__name__}"
             raise TypeError(msg)
+        text = without_surrogates(text)  # a lone surrogate is no text: read as U+FFFD
         kinds = as_kinds(kinds)
         if len(text) <= MEMO_MAX_LENGTH:
             key = (text, frozenset(kinds) if kinds is not None else None, on)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from ._gc import gc_frozen, gc_paused
+from ._gc import gc_paused
 from .index import TIER_METHODS, Hit, Index, PackedTier, Spellings
 from .model import Alias, Entity, Kind, Method, Office
 from .tables import Tables
@@ -131,7 +131,7 @@ def to_snapshot(index: Index) -> dict[str, Any]:
     }
 
 
-@gc_frozen
+@gc_paused
 def from_snapshot(tables: Tables, data: dict[str, Any]) -> Index | None:
     """The index a snapshot describes, over ``tables``; ``None`` when the snapshot is of
     another version or does not fit the tables (the caller then rebuilds the index)."""

@@ -44,6 +44,7 @@ __all__ = [
     "detect_script",
     "name_key",
     "normalize",
+    "without_surrogates",
 ]
 
 #: Words (and two-word phrases) removed from the start of a name or title, in their
@@ -213,6 +214,18 @@ def _tokens(part: str) -> list[str]:
 
 #: Strings up to this length are memoised by :func:`analyze`; longer ones are not kept.
 _CACHE_MAX_LEN = 256
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate (which no encoding can write: it is not text, and
+    arrives from undecodable bytes, ``os.fsdecode`` or a JSON escape) read as U+FFFD, the
+    replacement character; the same length, so offsets into it are offsets into ``text``."""
+    if text.isascii():
+        return text
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def analyze(text: str) -> Normalized:
