@@ -289,7 +289,7 @@ def test_cli_outputs_are_complete_and_atomic(tmp_path: Path, saved: Path) -> Non
     code = main(
         ["link", "--index", str(saved), "--output", str(output), *good, str(empty), str(binary)]
     )
-    assert code == 1  # one file could not be read
+    assert code == 2  # one file could not be read
     lines = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     assert [line["file"] for line in lines] == [*good, str(empty)]  # every readable input
     assert lines[-1]["mentions"] == []

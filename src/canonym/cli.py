@@ -336,7 +336,7 @@ def _cmd_link(args: argparse.Namespace, out: TextIO) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             sys.stderr.write(f"canonym: {name}: cannot read as UTF-8 text: {reason}\n")
-            status = 1
+            status = 2  # an unreadable input (docs/cli.md: 2 unreadable, 1 problems)
     docs = resolver.link_many((t for _, t in readable), workers=args.workers, on=args.on)
     progress = _Progress("linked", len(readable))
     quiet = html_dir is not None and args.format is None and not args.json and not args.output
