@@ -145,7 +145,7 @@ def test_cli_link(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe\xfa not utf-8")
     code = main(["link", "--json", str(seed), str(bad)])
     out, err = capsys.readouterr()
-    assert code == 1
+    assert code == 2  # an input could not be read
     assert str(bad) in err
     (line,) = out.splitlines()
     data = json.loads(line)
