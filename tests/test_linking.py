@@ -201,3 +201,23 @@ def test_a_lone_family_name_one_tabled_person_has_is_what_resolve_says(text: str
 def test_a_lone_family_name_an_untabled_person_of_the_document_has_stays_open() -> None:
     doc = canonym.link("Andrei Putin, a farmer, spoke first. Putin said no.")
     assert [m.status for m in doc.mentions] == [Status.UNMATCHED, Status.AMBIGUOUS]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RIA Novosti said the talks went well.",
+        "The report was carried by RIA Novosti.",
+        "Radio Free Asia said the border was closed.",
+        "Interfax Ukraine said the minister resigned.",
+    ],
+)
+def test_the_press_is_never_reported_as_a_person(text: str) -> None:
+    assert [m.text for m in canonym.link(text).mentions if m.kind is Kind.PERSON] == []
+
+
+def test_a_person_the_tables_lack_is_still_reported_beside_the_press() -> None:
+    doc = canonym.link("RIA Novosti said Kim Yong-bok arrived.")
+    assert [(m.text, m.kind, m.status) for m in doc.mentions] == [
+        ("Kim Yong-bok", Kind.PERSON, Status.UNMATCHED)
+    ]
