@@ -291,3 +291,26 @@ def test_progress_tells_the_rate_and_the_time_left() -> None:
     line = progress.line(progress.started + 5.0)
     assert "25/100" in line
     assert "(5/s, 15 s left)" in line
+
+
+def test_workers_auto_never_asks_for_more_than_one_process_on_small_or_unknown_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    from canonym.cli import AUTO_MIN_TEXTS, _how_many_workers
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert _how_many_workers("auto", 10**6) == 1  # two cores: measured slower with two
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    assert _how_many_workers("auto", None) == 1  # standard input: its size is not known
+    assert _how_many_workers("auto", AUTO_MIN_TEXTS - 1) == 1
+    assert _how_many_workers("auto", AUTO_MIN_TEXTS) == 7
+    assert _how_many_workers(3, 10) == 3
+
+
+def test_workers_must_be_a_number_or_auto(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["resolve", "--workers", "many", "Kim"])
+    assert info.value.code == 2
+    assert "a number of processes or 'auto'" in capsys.readouterr().err
