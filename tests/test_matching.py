@@ -447,3 +447,24 @@ def test_a_latin_variant_of_an_arabic_name_reaches_its_entry_and_says_how() -> N
     assert found.entity.name == "Muhammad Dib ZAYTUN"
     assert "Arabic-name consonants" in found.explain()
     assert r.resolve("Bashar al-Assad").status is not Status.MATCHED
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Abdul Rahman Mustafa", "Abd al-Rahman Mustafa"),
+        ("Abd-ur-Rahman Mustafa", "Abdul Rahman Mustafa"),
+        ("Abd al-Fattah el-Sisi", "Abdel Fattah al-Sisi"),
+    ],
+)
+def test_abd_with_its_article_run_in_is_abd(query: str, name: str) -> None:
+    found = _resolver(name, "Abdul Karim Mustafa").resolve(query)
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == name
+
+
+def test_un_is_a_korean_syllable_not_an_article() -> None:
+    # the Arabic articles (al, ul, ur...) are dropped; Un of Kim Jong Un never is
+    r = _resolver("Kim Yong Nam", "Kim Jong Un")
+    assert r.resolve("Kim Yong Un").status is not Status.MATCHED

@@ -233,7 +233,7 @@ def _latin_similarity(q: Part, e: Part) -> tuple[float, int]:
     if q.key == e.key:
         return KEY_AGREEMENT, _SAME_KEY
     if (q.alt and e.key in q.alt) or (e.alt and q.key in e.alt):
-        return COGNATE_AGREEMENT, _ENDING  # Putinas / Putin: a Baltic nominative ending
+        return COGNATE_AGREEMENT, _ENDING  # Putinas / Putin; Abdul / Abd (al-)
     strict = qr is Role.FAMILY or er is Role.FAMILY
     sim = part_similarity(q.key, e.key, strict=strict)
     if sim < PART_MIN:
@@ -295,6 +295,8 @@ def _why(q: Part, e: Part, sim: float, how: int) -> str:
     if how == _SOUNDS:
         return f"{q.text} ~ {e.text} (Hangul loanword: sounds {q.sounds} / {e.sounds})"
     if how == _ENDING:
+        if "abd" in (q.text[:3], e.text[:3]):
+            return f"{q.text} ~ {e.text} (Abd with its article run in)"
         return f"{q.text} ~ {e.text} (a Baltic nominative ending)"
     if how == _COGNATE:
         shared = sorted(q.cognates & e.cognates)

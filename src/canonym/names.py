@@ -157,7 +157,7 @@ class Name:
 
 #: Particles and honorifics that are not parts of the name proper (``al-Assad`` = ``Assad``;
 #: ``born`` before a maiden name).
-_PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "at", "az", "born", "nee"})
+_PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "at", "az", "ur", "ud", "born", "nee"})
 
 #: East Slavic patronymics, as the common romanizations end them (``-ovich``, ``-ovych``,
 #: ``-ovič``, ``-owitsch``, ``-owicz``, ``-ovitj``; ``-ovna``, ``-ivna``, Belarusian ``-auna``).
@@ -444,12 +444,19 @@ _BALTIC_END = re.compile(r"(?:a|i|u|y|e)s$|(?<=[bcdfgklmnprtvz])s$")
 
 
 def _baltic_stem(word: str) -> frozenset[str]:
-    """The key of ``word`` without a Baltic nominative ending, as a further key; none when
-    the word has no such ending or too little is left."""
+    """The key of ``word`` without a Baltic nominative ending, or ``abd`` for the Arabic
+    ``Abdul``/``Abdel``/``Abdur`` (``Abd al-Rahman``, whose article is a particle), as a
+    further key; none when the word has no such ending or too little is left."""
+    if _ABD_ARTICLE.fullmatch(word):
+        return frozenset({part_key("abd")})
     stem = _BALTIC_END.sub("", word)
     if stem == word or len(stem) < 4:
         return frozenset()
     return frozenset({part_key(stem)})
+
+
+#: ``Abd`` with the article run into it: Abdul, Abdel, Abdal, Abdol, Abdoul, Abdur, Abdus.
+_ABD_ARTICLE = re.compile(r"abd(?:ul|el|al|ol|oul|ur|us|ud|u)")
 
 
 # ---------------------------------------------------------------------------------------------
