@@ -664,3 +664,35 @@ def test_a_lone_surrogate_in_a_query_is_read_as_the_replacement_character(
     )
     assert done.returncode == 0, done.stderr
     assert len(target.read_text(encoding="utf-8").splitlines()) == 2
+
+
+@pytest.mark.parametrize("size", [100, 1000])
+def test_loading_normalises_each_spelling_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    # the budget per table line (docs/guarantees.md): a bounded amount of work per spelling,
+    # counted, not timed
+    import canonym.tables
+
+    entities = [
+        {
+            "id": f"p{i}",
+            "kind": "person",
+            "name": f"Name Number {i}",
+            "aliases": [f"Alias One {i}", f"Alias Two {i}"],
+        }
+        for i in range(size)
+    ]
+    path = tmp_path / "people.json"
+    path.write_text(json.dumps({"schema": 1, "entity": entities}), encoding="utf-8")
+    calls = 0
+    original = canonym.tables.analyze
+
+    def counted(text: str) -> object:
+        nonlocal calls
+        calls += 1
+        return original(text)
+
+    monkeypatch.setattr(canonym.tables, "analyze", counted)
+    canonym.load_tables(path, defaults=False)
+    assert calls <= 3 * size
