@@ -11,7 +11,8 @@ every input the harness calls what a user would: the table loader for a table fi
 saved resolver, then ``resolve``, ``link`` and
 ``to_bytes`` on what opened; ``resolve`` and ``link`` for a text. canonym's own errors
 (``CanonymError``: ``TableError``, ``IndexFileError``, ...) are the expected outcome of a bad
-input; anything else is a crash, and so is an input that takes more than ``--slow`` seconds.
+input; anything else is a crash, and so is an input that takes more than ``--slow`` seconds
+or raises the process's peak memory (maximum resident set) by more than ``--memory`` MB.
 Crashes are written to ``--crashes`` (one file each, with the traceback beside it) and
 counted by exception type and place; the report says how many inputs were tried.
 
@@ -154,11 +155,24 @@ def _resign(document: bytes) -> bytes:
     return gzip.compress(head + b"\n" + body, compresslevel=1)
 
 
+def _peak_mb() -> float:
+    """The process's peak resident memory so far, in MB (Linux reports KB)."""
+    try:
+        import resource
+    except ImportError:  # Windows: no peak to read, so no input is flagged
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / 2**20
+
+
 class Run:
     """Counts and records of one fuzz run."""
 
-    def __init__(self, crashes: Path | None, slow: float) -> None:
+    def __init__(self, crashes: Path | None, slow: float, memory: float = 256.0) -> None:
         self.tried: Counter[str] = Counter()
+        self.memory_limit = memory
+        self.hungry: list[tuple[str, float]] = []
+        self.peak_start = _peak_mb()
         self.typed: Counter[str] = Counter()
         self.crashes: Counter[str] = Counter()
         self.slow: list[tuple[str, float]] = []
@@ -166,7 +180,7 @@ class Run:
 
     def attempt(self, target: str, data: bytes, call: Callable[[], Any]) -> None:
         self.tried[target] += 1
-        start = time.perf_counter()
+        start, peak = time.perf_counter(), _peak_mb()
         try:
             call()
         except canonym.CanonymError as exc:
@@ -183,6 +197,9 @@ class Run:
         spent = time.perf_counter() - start
         if spent > self.limit:
             self.slow.append((target, spent))
+        grown = _peak_mb() - peak
+        if grown > self.memory_limit:
+            self.hungry.append((target, grown))
 
     def report(self) -> str:
         lines = [f"inputs tried: {sum(self.tried.values()):,} ({dict(self.tried)})"]
@@ -191,13 +208,25 @@ class Run:
         lines += [f"  {n:,}  {key}" for key, n in self.crashes.most_common()]
         lines.append(f"inputs over {self.limit} s: {len(self.slow)}")
         lines += [f"  {t}: {s:.2f} s" for t, s in sorted(self.slow, key=lambda x: -x[1])[:10]]
+        lines.append(
+            f"inputs raising peak memory by over {self.memory_limit:.0f} MB: {len(self.hungry)}"
+        )
+        lines += [f"  {t}: +{m:.0f} MB" for t, m in sorted(self.hungry, key=lambda x: -x[1])[:10]]
+        lines.append(f"peak memory: {_peak_mb():.0f} MB (at start {self.peak_start:.0f} MB)")
         return "\n".join(lines)
 
 
-def run(inputs: int, seed: int, target: str, crashes: Path | None, slow: float) -> Run:
+def run(
+    inputs: int,
+    seed: int,
+    target: str,
+    crashes: Path | None,
+    slow: float,
+    memory: float = 256.0,
+) -> Run:
     """Fuzz ``inputs`` inputs over ``target`` (tables, snapshots, texts or all)."""
     rng = random.Random(seed)
-    state = Run(crashes, slow)
+    state = Run(crashes, slow, memory)
     seed_tables = tables_from_sources([("seed.toml", TABLE_SEEDS["toml"].encode("utf-8"))])
     resolver = canonym.Resolver(seed_tables)
     saved = gzip.decompress(resolver.to_bytes())
@@ -243,10 +272,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--target", choices=["all", "tables", "snapshots", "texts"], default="all")
     parser.add_argument("--crashes", type=Path, default=None, help="write crashing inputs here")
     parser.add_argument("--slow", type=float, default=1.0, help="seconds an input may take")
+    parser.add_argument(
+        "--memory", type=float, default=256.0, help="MB of peak memory one input may add"
+    )
     args = parser.parse_args(argv)
-    state = run(args.inputs, args.seed, args.target, args.crashes, args.slow)
+    state = run(args.inputs, args.seed, args.target, args.crashes, args.slow, args.memory)
     print(state.report())
-    return 1 if state.crashes or state.slow else 0
+    return 1 if state.crashes or state.slow or state.hungry else 0
 
 
 if __name__ == "__main__":

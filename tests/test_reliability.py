@@ -637,6 +637,8 @@ def test_the_fuzz_harness_runs() -> None:
     state = fuzz_inputs.run(300, seed=11, target="all", crashes=None, slow=5.0)
     assert sum(state.tried.values()) == 300
     assert not state.crashes, state.report()
+    assert not state.hungry, state.report()
+    assert "peak memory" in state.report()
 
 
 def test_building_or_opening_freezes_nothing() -> None:
