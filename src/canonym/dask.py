@@ -3,11 +3,14 @@
 This module is an optional extra (``pip install 'canonym[dask]'``); ``import canonym`` never
 imports it, nor Dask.
 
+```pycon
 >>> import dask.bag as db
 >>> import canonym.dask
 >>> names = db.from_sequence(["Choe Ryong Hae", "최룡해", "nobody at all"], npartitions=2)
 >>> [r.id for r in canonym.dask.resolve_bag(names).compute(scheduler="sync")]
 ['kp.choe-ryong-hae', 'kp.choe-ryong-hae', None]
+
+```
 
 How the resolver reaches the workers:
 
