@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import canonym
 from canonym import Kind, Status
@@ -221,3 +223,66 @@ def test_a_person_the_tables_lack_is_still_reported_beside_the_press() -> None:
     assert [(m.text, m.kind, m.status) for m in doc.mentions] == [
         ("Kim Yong-bok", Kind.PERSON, Status.UNMATCHED)
     ]
+
+
+# -- a user's people written in another script ------------------------------------------------
+
+_USER_CSV = "id,name\nQ1,Choe Ryong-hae\nQ2,Andrei Belousov\nQ3,Choe Son Hui\n"
+
+
+@pytest.fixture(scope="module")
+def user_resolver(tmp_path_factory: pytest.TempPathFactory) -> canonym.Resolver:
+    path = tmp_path_factory.mktemp("user") / "people.csv"
+    path.write_text(_USER_CSV, encoding="utf-8")
+    return canonym.Resolver.load(path, defaults=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Чхве Рён Хэ заявил, что", [("Чхве Рён Хэ", "Q1")]),
+        ("Вчера Андрей Белоусов прибыл в Пхеньян", [("Андрей Белоусов", "Q2")]),
+        ("Москва Чхве Сон Хи", [("Чхве Сон Хи", "Q3")]),
+        ("최룡해 met 최선희 in Pyongyang", [("최룡해", "Q1"), ("최선희", "Q3")]),
+        ("Вчера Министр заявил", []),  # capitalised words that are nobody tabled
+    ],
+)
+def test_a_users_people_are_found_in_cyrillic_and_hangul(
+    user_resolver: canonym.Resolver, text: str, found: list[tuple[str, str]]
+) -> None:
+    """A table with one Latin spelling a person: the linker finds them written natively,
+    as it finds shipped people whose tables carry those spellings."""
+    doc = user_resolver.link(text)
+    assert [(m.text, m.id) for m in doc.mentions] == found
+
+
+_CYRILLIC_WORDS = ["Вчера", "Москва", "Министр", "Пхеньян", "заявил", "Ким", "Сеул", "и"]
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_CYRILLIC_WORDS, "Чхве Рён Хэ", "Андрей Белоусов", "최룡해", "서울"]),
+        max_size=10,
+    )
+)
+def test_native_script_names_are_reported_only_when_matched(words: list[str]) -> None:
+    """Capitalised Cyrillic words and Hangul are found by shape only when they resolve to one
+    tabled person: no unknown-person guesses in scripts without cue words."""
+    resolver = _native_resolver()
+    text = " ".join(words)
+    for m in resolver.link(text).mentions:
+        assert m.status is Status.MATCHED, m.explain()
+        assert m.resolution.id == resolver.resolve(m.text, kinds={Kind.PERSON}).id
+
+
+@functools.cache
+def _native_resolver() -> canonym.Resolver:
+    return canonym.Resolver(canonym.load_tables(_native_table(), defaults=False))
+
+
+def _native_table() -> Path:
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="canonym-native-"))
+    (folder / "people.csv").write_text(_USER_CSV, encoding="utf-8")
+    return folder / "people.csv"

@@ -480,6 +480,13 @@ def _title_grammar_spans(
 _SYLLABLE = re.compile(r"^[A-Z][a-z]{0,5}(?:[-‐‑][a-zA-Z]{1,6})?$|^[A-Z]{1,6}(?:[-‐‑][A-Z]{1,6})?$")
 _NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[-‐‑'’][A-Za-z][a-z]+)*$|^[A-Z]{2,}(?:[-‐‑][A-Z]{2,})*$")
 
+# A name word in Cyrillic (Чхве, Белоусов, Рён-Хэ) and a Korean name in Hangul (최룡해):
+# found by shape, kept only when it resolves to one tabled person (no cue words in these scripts)
+_CYRILLIC_NAME = re.compile(
+    r"^[А-ЯЁЄІЇҐЎ][а-яёєіїґўʼ'’]+(?:[-‐‑][А-ЯЁЄІЇҐЎа-яёєіїґў][а-яёєіїґўʼ'’]+)?$"
+)
+_HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
+
 _APPOSITION = re.compile(
     r"^\s*,\s*(?:a|an|the|who|whose|himself|herself)\b|^\s+(?:said|says|told|added|wrote)\b"
 )
@@ -569,8 +576,8 @@ def _name_shape_spans(
                 out.append(weak[i])
             i += 1
             continue
-        found: _Span | None = None
-        for size in (3, 2):
+        found = _native_name_span(resolver, text, tokens, i, taken, on)
+        for size in (3, 2) if found is None else ():
             j = i + size
             if j > len(tokens) or taken.intersection(range(i, j)):
                 continue
@@ -615,6 +622,42 @@ def _name_shape_spans(
                 out.append(weak[i])
             i += 1
     return out
+
+
+def _native_name_span(
+    resolver: Resolver,
+    text: str,
+    tokens: list[_Token],
+    i: int,
+    taken: set[int],
+    on: _dt.date | str | None,
+) -> _Span | None:
+    """A person written in Cyrillic or Hangul whom the tables hold only in other spellings
+    (a user's ``Choe Ryong-hae`` met as ``Чхве Рён Хэ`` or ``최룡해``): kept only when MATCHED,
+    and only when its first word adds to the match (not ``Вчера`` of ``Вчера Белоусов``)."""
+    if _HANGUL_NAME.match(tokens[i].text):
+        sizes: tuple[int, ...] = (1,)
+    elif _CYRILLIC_NAME.match(tokens[i].text):
+        sizes = (3, 2)
+    else:
+        return None
+    for size in sizes:
+        j = i + size
+        if j > len(tokens) or taken.intersection(range(i, j)):
+            continue
+        if size > 1 and not all(_CYRILLIC_NAME.match(t.text) for t in tokens[i:j]):
+            continue
+        if any(text[tokens[k].end : tokens[k + 1].start].strip() for k in range(i, j - 1)):
+            continue
+        r = resolver.resolve(_slice(text, tokens, i, j), kinds={Kind.PERSON}, on=on)
+        if r.status is not Status.MATCHED:
+            continue
+        if size > 1:
+            rest = resolver.resolve(_slice(text, tokens, i + 1, j), kinds={Kind.PERSON}, on=on)
+            if rest.status is Status.MATCHED and rest.id == r.id and rest.score >= r.score:
+                return None  # the first word adds nothing: not part of the name
+        return _Span(i, j, r, "name-shape")
+    return None
 
 
 def _family_only(r: Resolution) -> bool:
