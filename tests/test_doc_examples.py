@@ -37,7 +37,7 @@ import canonym
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 FENCE = re.compile(r"^( *)```([^\n`]*)\n(.*?)^\1```[ \t]*$", re.S | re.M)
-OPTIONAL = {"pandas", "dask", "distributed"}  # extras an example may need
+OPTIONAL = {"pandas", "dask", "distributed", "spacy"}  # extras an example may need
 SKIP = re.compile(r"<!--\s*not run:[^>]*-->\s*$")
 
 
