@@ -200,3 +200,26 @@ def test_few_examples_are_not_run() -> None:
         if b.skipped and b.lang == "python"
     ]
     assert len(skipped) <= 12, skipped
+
+
+def _modules() -> list[str]:
+    import pkgutil
+
+    return [
+        m.name
+        for m in pkgutil.walk_packages(canonym.__path__, "canonym.")
+        if not m.name.endswith("__main__")
+    ]
+
+
+@pytest.mark.parametrize("name", _modules())
+def test_docstring_examples_run(name: str) -> None:
+    """The ``>>>`` examples in canonym's docstrings (which the API reference shows)."""
+    import importlib
+
+    try:
+        module = importlib.import_module(name)
+    except ImportError as exc:  # an optional extra that is not installed
+        pytest.skip(str(exc))
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    assert doctest.testmod(module, optionflags=flags).failed == 0
