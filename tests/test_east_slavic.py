@@ -76,7 +76,7 @@ def test_every_row_names_three_languages_and_its_sources() -> None:
     for row in rows:
         assert {lang for lang, _ in row.forms} == {"ru", "uk", "be"}, row.label
         assert row.checked, row.label
-        assert set(row.checked) <= {"ru-uk", "be", "unverified"}, row.label
+        assert set(row.checked) <= {"ru-uk", "be", "wiki-names", "esum", "unverified"}, row.label
         if row.sex == "m":
             assert {sex for _, sex, _ in row.patronymics} == {"m", "f"}, row.label
 
