@@ -220,12 +220,17 @@ class Office:
     end: str | None = None
 
     def covers(self, day: _dt.date) -> bool:
-        """True when ``day`` falls within the tenure (partial dates taken at their widest:
-        a start of ``2024`` counts from 2024-01-01, an end of ``2024-05`` until 2024-05-31;
-        no start means since ever, no end means still in office)."""
-        lo = _dt.date.min if self.start is None else _bound(self.start, low=True)
+        """True when the tables know the tenure held on ``day`` (partial dates taken at their
+        widest: a start of ``2024`` counts from 2024-01-01, an end of ``2024-05`` until
+        2024-05-31; no end means still in office). With no start, only the end's own period
+        is known (an end of ``2024-10``: October 2024), and with neither no day is: a tenure
+        is never claimed before what is known of it."""
+        if self.start is None:
+            if self.end is None:
+                return False
+            return _bound(self.end, low=True) <= day <= _bound(self.end, low=False)
         hi = _dt.date.max if self.end is None else _bound(self.end, low=False)
-        return lo <= day <= hi
+        return _bound(self.start, low=True) <= day <= hi
 
     def to_dict(self) -> dict[str, Any]:
         """Return the tenure as JSON-ready data."""
