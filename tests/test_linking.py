@@ -286,3 +286,40 @@ def _native_table() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="canonym-native-"))
     (folder / "people.csv").write_text(_USER_CSV, encoding="utf-8")
     return folder / "people.csv"
+
+
+# -- sentences ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("He arrived in Russia. Foreign Minister Lavrov said.", ["Foreign Minister", "Lavrov"]),
+        ("U.S. President Trump spoke.", ["U.S. President", "Trump"]),
+        ("A. I. Matsegora spoke.", ["Matsegora"]),
+        ("Gen. Pak Jong Chon said", ["Pak Jong Chon"]),
+    ],
+)
+def test_no_mention_crosses_a_sentence_end(text: str, found: list[str]) -> None:
+    assert [m.text for m in canonym.link(text).mentions] == found
+
+
+_SENTENCE_PIECES = [
+    "Russia",
+    "Russia.",
+    "Foreign Minister",
+    "Lavrov",
+    "Kim Jong Un.",
+    "Choe Son Hui",
+    "North Korea.",
+    "Defence Minister",
+    "said.",
+    "China",
+]
+
+
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), min_size=1, max_size=10))
+def test_mentions_never_contain_a_full_stop_and_space(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    for m in canonym.link(text).mentions:
+        assert ". " not in m.text, m.explain()

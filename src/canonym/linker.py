@@ -331,6 +331,8 @@ def _spelling_spans(
     for i in range(len(tokens)):
         key = ""
         for j in range(i, min(len(tokens), i + MAX_SPAN_TOKENS)):
+            if j > i and _sentence_end(text, tokens, j - 1):
+                break  # "... in Russia. Foreign Minister Lavrov": two sentences, not one title
             key += tokens[j].key
             if not spellings.starts_a_spelling(key):
                 break
@@ -397,6 +399,25 @@ def _acceptable(spellings: SpellingLookups, tokens: list[_Token], i: int, j: int
 
 def _covered(spans: list[_Span]) -> set[int]:
     return {k for s in spans for k in range(s.i, s.j)}
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s")
+#: Words written with a full stop that does not end a sentence: "Gen. Pak", "Mr. Kim".
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "adm", "sgt", "st", "jr", "sr"}
+    | {"prof", "rev", "hon", "gov", "sen", "rep", "amb", "min", "pres", "vice", "no", "vs"}
+)
+
+
+def _sentence_end(text: str, tokens: list[_Token], k: int) -> bool:
+    """Whether a sentence ends between token ``k`` and the next: a full stop (or ! ?) and a
+    space, after a word that is not an initial (``A. Matsegora``), a dotted abbreviation
+    (``U.S.``) or a title abbreviation (``Gen.``)."""
+    gap = text[tokens[k].end : tokens[k + 1].start]
+    if not _SENTENCE_END.match(gap):
+        return False
+    word = tokens[k].text
+    return len(word) > 1 and "." not in word and tokens[k].key not in _ABBREVIATIONS
 
 
 def _title_grammar_spans(
