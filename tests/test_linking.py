@@ -200,9 +200,54 @@ def test_a_lone_family_name_one_tabled_person_has_is_what_resolve_says(text: str
     assert mention.id == canonym.resolve(mention.text).id
 
 
-def test_a_lone_family_name_an_untabled_person_of_the_document_has_stays_open() -> None:
-    doc = canonym.link("Andrei Putin, a farmer, spoke first. Putin said no.")
-    assert [m.status for m in doc.mentions] == [Status.UNMATCHED, Status.AMBIGUOUS]
+@pytest.mark.parametrize(
+    ("text", "cluster"),
+    [
+        ("Andrei Putin, a farmer, spoke first. Putin said no.", "~andrei putin"),
+        ("Kim Yong-bok arrived. Kim said", "~kim yong bok"),
+        ("Kim said so. Later Kim Yong-bok arrived.", "~kim yong bok"),  # the short form first
+        ("Li Qiang spoke. Li said", "~li qiang"),
+    ],
+)
+def test_a_short_form_goes_to_the_untabled_person_named_in_full(text: str, cluster: str) -> None:
+    """Before a tabled namesake: the document's own person, the tables lack, one cluster."""
+    doc = canonym.link(text)
+    assert [(m.status, m.cluster) for m in doc.mentions] == [(Status.UNMATCHED, cluster)] * 2
+    assert "untabled" in doc.to_html()
+    assert doc.to_dict()["mentions"][0]["cluster"] == cluster
+
+
+def test_two_untabled_people_of_one_family_name_leave_the_short_form_unclustered() -> None:
+    doc = canonym.link("Kim Yong-bok met Kim Song-nam. Kim said")
+    *_, short = doc.mentions
+    assert short.text == "Kim"
+    assert short.status is Status.UNMATCHED
+    assert short.cluster is None
+
+
+_CLUSTER_PIECES = [
+    "Kim Yong-bok arrived.",
+    "Kim said.",
+    "Andrei Putin, a farmer, spoke.",
+    "Putin said.",
+    "Choe Ryong Hae met",
+    "Li Qiang spoke.",
+    "Li said.",
+    "Vladimir Putin came.",
+]
+
+
+@given(st.lists(st.sampled_from(_CLUSTER_PIECES), min_size=1, max_size=8))
+def test_clusters_are_untabled_people_named_in_full(pieces: list[str]) -> None:
+    doc = canonym.link(" ".join(pieces))
+    full = {m.cluster for m in doc.mentions if m.cluster and " " in m.text}
+    for m in doc.mentions:
+        if m.cluster is not None:
+            assert m.status is Status.UNMATCHED, m.explain()
+            assert m.kind is Kind.PERSON
+            assert m.cluster in full  # every cluster has its full name in the document
+        if m.status is Status.MATCHED:
+            assert m.cluster is None
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ from importlib import resources
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from .model import Candidate, Entity, Evidence, Kind, Method, Resolution, Status
 from .text import analyze, without_surrogates
@@ -129,6 +129,10 @@ class Mention:
         via: how it was found: ``spelling``, ``title-grammar``, ``name-shape``, and how it was
             decided when context did it: ``+title``, ``+coreference``.
         resolution: the full :class:`~canonym.Resolution`.
+        cluster: for a person the tables lack, a key shared by the mentions of that person in
+            this document: the full name (``Kim Yong-bok``) and its short forms (``Kim``)
+            after it or before it; ``~`` and the full name's normalised form. ``None`` for
+            everyone else.
     """
 
     start: int
@@ -141,6 +145,7 @@ class Mention:
     title_id: str | None
     via: str
     resolution: Resolution = field(repr=False)
+    cluster: str | None = None
 
     @property
     def candidates(self) -> tuple[Candidate, ...]:
@@ -165,6 +170,7 @@ class Mention:
             "title_id": self.title_id,
             "via": self.via,
             "candidates": [c.id for c in self.resolution.candidates],
+            "cluster": self.cluster,
         }
 
 
@@ -230,10 +236,17 @@ class Document:
                 tip += f" - title {m.title_id}"
             if m.id is None and m.candidates:
                 tip += " - candidates: " + ", ".join(c.id for c in m.candidates[:5])
+            label = m.id or m.status.value
+            extra = ""
+            if m.cluster is not None:
+                # a person the tables lack: the mentions of one such person share a label
+                tip += f" - not in the tables; same person as {m.cluster[1:]!r}"
+                label = m.cluster
+                extra = f' untabled" data-cluster="{html.escape(m.cluster)}'
             parts.append(
-                f'<mark class="{m.kind.value} {m.status.value}" title="{html.escape(tip)}">'
+                f'<mark class="{m.kind.value} {m.status.value}{extra}" title="{html.escape(tip)}">'
                 f"{html.escape(self.text[m.start : m.end])}"
-                f"<sub>{html.escape(m.id or m.status.value)}</sub></mark>"
+                f"<sub>{html.escape(label)}</sub></mark>"
             )
             at = m.end
         parts.append(html.escape(self.text[at:]))
@@ -251,11 +264,13 @@ mark.person {{ background: #cfe8ff; }} mark.title {{ background: #ffe7b3; }}
 mark.organisation {{ background: #d8f5d0; }}
 mark.ambiguous {{ outline: 2px dashed #c60; }}
 mark.unmatched {{ outline: 2px dotted #c00; background: #eee; }}
+mark.untabled {{ outline: 2px solid #808; background: #f3e6f5; }}
 header {{ font: 13px sans-serif; color: #555; white-space: normal; }}
 </style></head><body>
 <header>{title}: {count} mentions. Blue: person, amber: title, green: organisation;
-dashed: ambiguous, dotted grey: not in the tables. Hover a mention for its id, score and how
-it was found.</header>
+dashed: ambiguous, dotted grey: not in the tables, solid purple: a person the tables lack,
+labelled with the full name its mentions share. Hover a mention for its id, score and how it
+was found.</header>
 {body}
 </body></html>
 """
@@ -270,6 +285,7 @@ class _Span:
     j: int  # token indexes [i, j)
     resolution: Resolution
     via: str
+    cluster: str | None = None
 
 
 class _Memo:
@@ -925,13 +941,17 @@ def _coreference(resolver: Resolver, tokens: list[_Token], spans: list[_Span]) -
     for _, entity in full:
         for key in resolver.spellings.family_keys(entity.id):
             by_family.setdefault(key, {})[entity.id] = entity
-    # the family names of people the document names in full and the tables lack
-    unnamed = {
-        tokens[k].key
-        for s in spans
-        if s.resolution.status is Status.UNMATCHED and s.j - s.i >= 2
-        for k in (s.i, s.j - 1)
-    }
+    # people the document names in full and the tables lack, by family name (either end)
+    strangers: dict[str, dict[str, str]] = {}
+    clusters: dict[int, str] = {}
+    for s in spans:
+        if s.resolution.status is Status.UNMATCHED and s.j - s.i >= 2:
+            if _kind(s.resolution) not in {None, Kind.PERSON}:
+                continue
+            cluster = "~" + s.resolution.normalized
+            clusters[s.i] = cluster
+            for k in (s.i, s.j - 1):
+                strangers.setdefault(tokens[k].key, {})[cluster] = s.resolution.query
     out: list[_Span] = []
     for s in spans:
         r = s.resolution
@@ -940,10 +960,31 @@ def _coreference(resolver: Resolver, tokens: list[_Token], spans: list[_Span]) -
             or any(c.method is Method.FAMILY_NAME for c in r.candidates)
         )
         if not short:
-            out.append(s)
+            out.append(evolve(s, cluster=clusters[s.i]) if s.i in clusters else s)
             continue
         people = by_family.get(tokens[s.i].key, {})
-        if len(people) == 1:
+        others = strangers.get(tokens[s.i].key, {})
+        if others and not people:
+            # a person the tables lack, named in full in the document, before a tabled namesake
+            names = ", ".join(sorted(others.values()))
+            one = len(others) == 1
+            detail = (
+                f"the document names {names}, whom the tables lack, in full"
+                if one
+                else f"the document names several people the tables lack so: {names}"
+            )
+            unmatched = _ambiguous(r, [], detail)
+            shared = next(iter(others)) if one else None
+            out.append(_Span(s.i, s.j, unmatched, s.via + "+coreference", shared))
+        elif others and people:
+            ids = ", ".join(sorted(people))
+            detail = f"the document names {ids} and {', '.join(sorted(others.values()))} so"
+            out.append(
+                _Span(
+                    s.i, s.j, _ambiguous(r, list(people.values()), detail), s.via + "+coreference"
+                )
+            )
+        elif len(people) == 1:
             (entity,) = people.values()
             detail = f"the document names {entity.id} ({entity.name}) in full"
             out.append(_Span(s.i, s.j, _decided(r, entity, detail), s.via + "+coreference"))
@@ -963,7 +1004,7 @@ def _coreference(resolver: Resolver, tokens: list[_Token], spans: list[_Span]) -
             )
         elif tokens[s.i].key in linker_words().common_words:
             continue  # "No", "So", "May": a word, unless the person is named in full
-        elif r.status is Status.MATCHED and tokens[s.i].key not in unnamed:
+        elif r.status is Status.MATCHED:
             # one tabled person has this family name, and no one the tables lack is named
             # so in the document: what resolve() says of it (Putin), the linker says too
             out.append(s)
@@ -1035,4 +1076,5 @@ def _mention(text: str, tokens: list[_Token], s: _Span) -> Mention | None:
         title_id=r.title_id,
         via=s.via,
         resolution=r,
+        cluster=s.cluster,
     )

@@ -54,7 +54,19 @@ COLUMNS = ("id", "status", "score", "name", "method", "candidates")
 
 #: The columns of :func:`link_series`, one row a mention: the input row's label, the
 #: mention's offsets and text, what it names, status, id, score, the office held, how found.
-LINK_COLUMNS = ("row", "start", "end", "text", "kind", "status", "id", "score", "title_id", "via")
+LINK_COLUMNS = (
+    "row",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "status",
+    "id",
+    "score",
+    "title_id",
+    "via",
+    "cluster",
+)
 
 
 def is_missing(value: object) -> bool:
@@ -219,6 +231,7 @@ def link_series(
                     m.score,
                     m.title_id,
                     m.via,
+                    m.cluster,
                 ),
                 strict=True,
             ):
@@ -231,6 +244,6 @@ def link_series(
             "end": pd.array(rows["end"], dtype="int64"),
             **{n: pd.array(rows[n], dtype=text) for n in ("text", "kind", "status", "id")},
             "score": pd.array(rows["score"], dtype="float64"),
-            **{n: pd.array(rows[n], dtype=text) for n in ("title_id", "via")},
+            **{n: pd.array(rows[n], dtype=text) for n in ("title_id", "via", "cluster")},
         }
     )
