@@ -71,12 +71,7 @@ UNCHECKED = frozenset(
 )
 
 #: Mismatches where canonym's romanizer, not the table, departs from the system's rules.
-ROMANIZER_GAPS = {
-    ("kp.ri-son-gwon", "Ri Sŏn'gwŏn", "mr"): (
-        "canonym's MR writer omits the apostrophe MR puts between n and g (선권 sŏn'gwŏn, kept "
-        "apart from 성권 sŏnggwŏn; Han'guk); the alias is correct MR"
-    ),
-}
+ROMANIZER_GAPS: dict[tuple[str, str, str], str] = {}
 
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ`´", "'"))
 _SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2012\u2013]+")

@@ -178,3 +178,12 @@ def test_the_ko_surname_has_its_class() -> None:
     # 고 (高) was missing from the surname table: Hangul 고 and the Latin Ko/Koh/Go met nothing
     classes = {frozenset(hangul.surname_classes(s)) for s in ("고", "Ko", "Koh", "Go")}
     assert classes == {frozenset({"고"})}
+
+
+def test_mr_separates_n_g_from_ng() -> None:
+    """MR writes n'g between syllables (선권 Sŏn'gwŏn), so that it is not read as ng (성권)."""
+    from canonym.translit.hangul import romanize_name
+
+    assert romanize_name("리선권")["mr"] == "Ri Sŏn'gwŏn"
+    assert romanize_name("박성권")["mr"] == "Pak Sŏnggwŏn"
+    assert romanize_name("리선권")["mr-plain"] == "Ri Songwon"

@@ -209,11 +209,21 @@ def romanize_name(name: str) -> dict[str, str]:
         "dprk": f"{_surname_spelling(surname, 'dprk')} {' '.join(_cap(s) for s in dprk)}",
         "rr": f"{sr} {_cap(''.join(rr))}",
         "rr-hyphen": f"{sr} {_cap('-'.join(rr))}",
-        "mr": f"{sm} {_cap(''.join(mr))}",
+        "mr": f"{sm} {_cap(_mr_join(mr))}",
         "mr-plain": f"{_plain(sm)} {_cap(''.join(mr_plain))}",
         "alalc": f"{sm} {_cap('-'.join(mr))}",
         "odni": f"{s_odni} {_cap('-'.join(odni))}",
     }
+
+
+def _mr_join(syllables: list[str]) -> str:
+    """Join MR syllables into one word, with the apostrophe MR writes between an ``n`` final
+    and a ``g`` onset, so that ``n'g`` (선권 ``sŏn'gwŏn``) is not read as ``ng`` (성원)."""
+    out = syllables[:1]
+    for syllable in syllables[1:]:
+        ends_n = out[-1].endswith("n") and not out[-1].endswith("ng")
+        out.append(("'" if ends_n and syllable.startswith("g") else "") + syllable)
+    return "".join(out)
 
 
 _VOICED = {"k": "g", "t": "d", "p": "b", "ch": "j"}
