@@ -368,3 +368,41 @@ def test_mentions_never_contain_a_full_stop_and_space(pieces: list[str]) -> None
     text = " ".join(pieces)
     for m in canonym.link(text).mentions:
         assert ". " not in m.text, m.explain()
+
+
+# -- a bare role word before a person ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "President Putin met President Xi Jinping.",
+            [
+                ("President", "ru.president", None),
+                ("Putin", "ru.vladimir-putin", "ru.president"),
+                ("President", "cn.president", None),
+                ("Xi Jinping", "cn.xi-jinping", "cn.president"),
+            ],
+        ),
+        ("President Lavrov said", [("Lavrov", "ru.sergei-lavrov", None)]),  # never held it
+        ("the president said", []),
+    ],
+)
+def test_a_bare_role_binds_to_the_person_beside_it(
+    text: str, found: list[tuple[str, str, str | None]]
+) -> None:
+    assert [(m.text, m.id, m.title_id) for m in canonym.link(text).mentions] == found
+
+
+_ROLE_PIECES = ["President", "Premier", "Minister", "Putin", "Lavrov", "Xi Jinping", "said", "."]
+
+
+@given(st.lists(st.sampled_from(_ROLE_PIECES), min_size=1, max_size=8))
+def test_a_bare_role_is_a_mention_only_when_its_person_decides_it(pieces: list[str]) -> None:
+    mentions = canonym.link(" ".join(pieces)).mentions
+    for k, m in enumerate(mentions):
+        if m.via.startswith("bare-role"):
+            assert m.status is Status.MATCHED
+            assert k + 1 < len(mentions)
+            assert mentions[k + 1].title_id == m.id

@@ -876,8 +876,9 @@ def _with_titles(
     on: _dt.date | str | None,
 ) -> list[_Span]:
     """A person right after an office, or an office right after a person and a comma,
-    is resolved together with it."""
-    out = list(spans)
+    is resolved together with it. A bare role word right before a person ("President
+    Putin") is an office only when the person decides which: alone it is not a mention."""
+    out = sorted([*spans, *_bare_roles(resolver, text, tokens, spans, on)], key=lambda s: s.i)
     for k, s in enumerate(out):
         if _kind(s.resolution) is not Kind.PERSON and not (
             s.resolution.status is not Status.MATCHED
@@ -908,6 +909,30 @@ def _with_titles(
                     decided = _decided(t.resolution, r.title, detail)
                     out[n] = _Span(t.i, t.j, decided, t.via + "+name")
                 break
+    return [s for s in out if s.via != "bare-role"]  # undecided bare roles are no mention
+
+
+def _bare_roles(
+    resolver: Resolver,
+    text: str,
+    tokens: list[_Token],
+    spans: list[_Span],
+    on: _dt.date | str | None,
+) -> list[_Span]:
+    """Capitalised role words ("President", "Premier") standing right before a person."""
+    roles = title_words().roles
+    taken = _covered(spans)
+    out = []
+    for s in spans:
+        k = s.i - 1
+        if k < 0 or k in taken or _kind(s.resolution) is not Kind.PERSON:
+            continue
+        word = tokens[k]
+        if not word.capital or word.key not in roles or text[word.end : tokens[s.i].start] != " ":
+            continue
+        r = resolver.resolve(word.text, kinds={Kind.TITLE}, on=on)
+        if r.status is not Status.UNMATCHED:
+            out.append(_Span(k, s.i, r, "bare-role"))
     return out
 
 
