@@ -386,6 +386,14 @@ def test_mentions_never_contain_a_full_stop_and_space(pieces: list[str]) -> None
             ],
         ),
         ("President Lavrov said", [("Lavrov", "ru.sergei-lavrov", None)]),  # never held it
+        (
+            "Xi Jinping President Putin",  # binds forward, never to the name before it
+            [
+                ("Xi Jinping", "cn.xi-jinping", None),
+                ("President", "ru.president", None),
+                ("Putin", "ru.vladimir-putin", "ru.president"),
+            ],
+        ),
         ("the president said", []),
     ],
 )

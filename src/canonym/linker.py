@@ -896,8 +896,8 @@ def _with_titles(
             between = text[tokens[min(s.j, t.j) - 1].end : tokens[max(s.i, t.i)].start]
             if n < k and between.strip():
                 continue  # "TITLE NAME" must be adjacent
-            if n > k and " ".join(between.split()) not in _NAME_TO_TITLE:
-                continue  # "NAME, TITLE", "NAME served as TITLE"
+            if n > k and (" ".join(between.split()) not in _NAME_TO_TITLE or t.via == "bare-role"):
+                continue  # "NAME, TITLE", "NAME served as TITLE"; a bare role binds forward
             title_text = _slice(text, tokens, t.i, t.j)
             name_text = _slice(text, tokens, s.i, s.j)
             combined = f"{title_text} {name_text}" if n < k else f"{name_text}, {title_text}"
