@@ -141,7 +141,9 @@ def parse_partial_date(text: str) -> tuple[int, int, int]:
     return year, month, day
 
 
-def _bound(text: str, *, low: bool) -> _dt.date:
+def date_bound(text: str, *, low: bool) -> _dt.date:
+    """The first (``low``) or last day a partial date can mean: ``2024-02`` is 2024-02-01 to
+    2024-02-29."""
     year, month, day = parse_partial_date(text)
     if low:
         return _dt.date(year, month or 1, day or 1)
@@ -163,7 +165,7 @@ def as_date(value: _dt.date | str) -> _dt.date:
     if not isinstance(value, str):
         msg = f"a date must be a datetime.date or an ISO date string, not {type(value).__name__}"
         raise TypeError(msg)
-    return _bound(value, low=True)
+    return date_bound(value, low=True)
 
 
 @frozen(kw_only=True)
@@ -209,36 +211,51 @@ class Alias:
 
 @frozen(kw_only=True)
 class Office:
-    """A person's tenure of a title: which title, from when, until when.
+    """A person's tenure of a title: which title, from when, until when, and on what evidence.
 
-    Dates are strings ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ``None`` means unknown (for
-    ``start``) or still in office as of the source (for ``end``).
+    Dates are strings ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. ``start`` and ``end`` are the
+    tenure's known bounds: ``None`` means unknown (for ``start``) or still in office as of the
+    source (for ``end``). When a bound is not known, ``seen_from`` and ``seen_to`` give the
+    dates on which the holding is attested (a report naming the person in the post); the
+    tables then claim the holding on those dates and between them, never beyond. ``source``
+    says where the tenure comes from.
     """
 
     title: str
     start: str | None = None
     end: str | None = None
+    seen_from: str | None = None
+    seen_to: str | None = None
+    source: str | None = None
 
     def covers(self, day: _dt.date) -> bool:
-        """True when the tables know the tenure held on ``day`` (partial dates taken at their
-        widest: a start of ``2024`` counts from 2024-01-01, an end of ``2024-05`` until
-        2024-05-31; no end means still in office). With no start, only the end's own period
-        is known (an end of ``2024-10``: October 2024), and with neither no day is: a tenure
-        is never claimed before what is known of it."""
-        if self.start is None:
-            if self.end is None:
+        """True when the tables know the tenure held on ``day``.
+
+        Partial dates are taken at their widest: a start of ``2024`` counts from 2024-01-01,
+        an end of ``2024-05`` until 2024-05-31. The known span runs from ``start`` (else
+        ``seen_from``) to ``end`` (else ``seen_to``; else, with a known start, open: still in
+        office as of the source). With only one date known, only that date's own period is
+        (an end of ``2024-10``: October 2024), and with none no day is: a tenure is never
+        claimed before or after what is known of it."""
+        low = self.start or self.seen_from
+        high = self.end or self.seen_to
+        if low is None:
+            if high is None:
                 return False
-            return _bound(self.end, low=True) <= day <= _bound(self.end, low=False)
-        hi = _dt.date.max if self.end is None else _bound(self.end, low=False)
-        return _bound(self.start, low=True) <= day <= hi
+            return date_bound(high, low=True) <= day <= date_bound(high, low=False)
+        if high is None:
+            hi = _dt.date.max if self.start is not None else date_bound(low, low=False)
+        else:
+            hi = date_bound(high, low=False)
+        return date_bound(low, low=True) <= day <= hi
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the tenure as JSON-ready data."""
+        """Return the tenure as JSON-ready data (unset fields left out)."""
         out: dict[str, Any] = {"title": self.title}
-        if self.start:
-            out["start"] = self.start
-        if self.end:
-            out["end"] = self.end
+        for key in ("start", "end", "seen_from", "seen_to", "source"):
+            value = getattr(self, key)
+            if value:
+                out[key] = value
         return out
 
 

@@ -42,7 +42,8 @@ __all__ = [
 
 #: The name of the saved-resolver format, and the version this canonym writes and reads.
 FORMAT = "canonym-index"
-VERSION = 3  # 3: entities carry joined ids and the id they report
+# 3: entities carry joined ids and the id they report; 4: offices carry seen dates, a source
+VERSION = 4
 
 
 class IndexFileError(CanonymError, ValueError):
@@ -92,7 +93,7 @@ def _entity_row(e: Entity) -> list[Any]:
         e.family_name,
         e.organisation,
         e.parent,
-        [[o.title, o.start, o.end] for o in e.offices],
+        [[o.title, o.start, o.end, o.seen_from, o.seen_to, o.source] for o in e.offices],
         list(e.not_same_as),
         e.wikidata,
         e.born,
@@ -106,6 +107,22 @@ def _entity_row(e: Entity) -> list[Any]:
 
 
 _OPTIONAL_STR = (str, type(None))
+
+
+def _office(row: Any) -> Office:
+    """A tenure from its saved row: ``[title, start, end, seen_from, seen_to, source]``."""
+    if type(row) is not list or len(row) != 6 or not all(map(_optional_str, row)):
+        raise TypeError(row)
+    title, start, end, seen_from, seen_to, source = row
+    if not isinstance(title, str):
+        raise TypeError(title)
+    return Office(
+        title=title, start=start, end=end, seen_from=seen_from, seen_to=seen_to, source=source
+    )
+
+
+def _optional_str(value: Any) -> bool:
+    return isinstance(value, _OPTIONAL_STR)
 
 
 def _entity(row: list[Any]) -> Entity:
@@ -147,7 +164,7 @@ def _entity(row: list[Any]) -> Entity:
         family_name=family,
         organisation=org,
         parent=parent,
-        offices=tuple(Office(title=t, start=s, end=e) for t, s, e in offices),
+        offices=tuple(_office(o) for o in offices),
         not_same_as=tuple(str(x) for x in not_same_as),
         wikidata=wikidata,
         born=born,

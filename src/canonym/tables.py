@@ -23,7 +23,7 @@ from unidecode import unidecode
 from . import formats
 from ._gc import gc_paused
 from .errors import Problem, TableError, UnknownEntityError
-from .model import SCALAR_FIELDS, Alias, Entity, Kind, Office, parse_partial_date
+from .model import SCALAR_FIELDS, Alias, Entity, Kind, Office, date_bound, parse_partial_date
 from .text import analyze, detect_script
 
 __all__ = [
@@ -81,7 +81,7 @@ _KIND_ONLY = {
     "parent": Kind.ORGANISATION,
 }
 _ALIAS_KEYS = {"text", "lang", "script", "system", "source", "shared", "note"}
-_OFFICE_KEYS = {"title", "start", "end"}
+_OFFICE_KEYS = {"title", "start", "end", "seen_from", "seen_to", "source"}
 
 
 def _entities(items: Iterable[Entity]) -> tuple[Entity, ...]:
@@ -712,6 +712,16 @@ def _parse_aliases(
     return aliases
 
 
+# an office's dates in the order they fall: start <= seen_from <= seen_to <= end
+_OFFICE_DATES = ("start", "seen_from", "seen_to", "end")
+
+
+def _after(a: str, b: str) -> bool:
+    """True when partial date ``a`` must fall after ``b``: the first day ``a`` can mean is
+    later than the last day ``b`` can mean (``2024`` and ``2024-03`` agree)."""
+    return date_bound(a, low=True) > date_bound(b, low=False)
+
+
 def _parse_offices(entry: _Entry, raw: Mapping[str, Any]) -> list[Office]:
     raw_offices = raw.get("offices", [])
     if not isinstance(raw_offices, list):
@@ -729,11 +739,18 @@ def _parse_offices(entry: _Entry, raw: Mapping[str, Any]) -> list[Office]:
         if not isinstance(title, str) or not title:
             entry.problem("'title' is required", where)
             continue
-        start = entry.date(item, "start", where)
-        end = entry.date(item, "end", where)
-        if start and end and parse_partial_date(start) > parse_partial_date(end):
-            entry.problem(f"start {start} is after end {end}", where)
-        offices.append(Office(title=title, start=start, end=end))
+        dates = {key: entry.date(item, key, where) for key in _OFFICE_DATES}
+        # each date must not come before any date that names an earlier point of the tenure
+        for i_early, early in enumerate(_OFFICE_DATES):
+            for late in _OFFICE_DATES[i_early + 1 :]:
+                a, b = dates[early], dates[late]
+                if a and b and _after(a, b):
+                    entry.problem(f"{early} {a} is after {late} {b}", where)
+        source = item.get("source")
+        if source is not None and (not isinstance(source, str) or not source.strip()):
+            entry.problem("'source' must be a non-empty string", where)
+            source = None
+        offices.append(Office(title=title, source=source, **dates))
     return offices
 
 
