@@ -414,3 +414,48 @@ def test_a_bare_role_is_a_mention_only_when_its_person_decides_it(pieces: list[s
             assert m.status is Status.MATCHED
             assert k + 1 < len(mentions)
             assert mentions[k + 1].title_id == m.id
+
+
+@pytest.mark.parametrize(
+    ("title", "title_id"),
+    [
+        ("Secretary of Russia's Security Council", "ru.sc.secretary"),
+        ("Secretary of the Security Council of Russia", "ru.sc.secretary"),
+        ("Chairman of the State Affairs of the DPRK", "kp.sac.president"),
+        (
+            "president of the State Affairs of the Democratic People's Republic of Korea",
+            "kp.sac.president",
+        ),
+    ],
+)
+def test_an_organisation_named_by_its_country_reads_as_that_countrys(
+    title: str, title_id: str
+) -> None:
+    assert canonym.resolve(title).id == title_id
+    found = mentions(f"{title} Kim Jong Un and {title} Sergei Shoigu met.")
+    assert (title, title_id, "matched") in found
+
+
+def test_without_its_country_a_bare_security_council_is_nobodys() -> None:
+    assert (
+        canonym.resolve("Secretary of the Security Council of Ukraine").status is Status.UNMATCHED
+    )
+    assert canonym.resolve("Security Council").status is not Status.MATCHED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yuri Ushakov, Aide to the President of Russia for Foreign Policy, spoke.",
+        "An adviser to the Foreign Minister of Russia said so.",
+        "She is assistant to the President of Russia.",
+    ],
+)
+def test_an_office_served_is_not_the_office_held(text: str) -> None:
+    ids = {m.id for m in canonym.link(text).mentions}
+    assert not ids & {"ru.president", "ru.fm"}
+
+
+def test_an_office_followed_by_its_holder_stays_after_a_serving_word() -> None:
+    found = mentions("An adviser to Russian President Vladimir Putin spoke.")
+    assert ("Russian President", "ru.president", "matched") in found

@@ -48,7 +48,7 @@ from ._gc import gc_paused
 from .model import Alias, Entity, Kind, Method, Office
 from .tables import Tables
 from .text import analyze
-from .titles import parse_title, strip_joiners
+from .titles import parse_title, strip_joiners, title_words
 from .translit import cyrillic, han, hangul
 
 __all__ = [
@@ -601,6 +601,8 @@ class Index:
         country = parsed.country or (own.country if own is not None else None)
         if parsed.organisation:
             orgs = self.resolve_org(parsed.organisation)
+            if not orgs and country:
+                orgs = self._org_of_country(parsed.organisation, country)
             if own is not None and own.country:
                 orgs = tuple(o for o in orgs if o.country in {None, own.country})
             if not orgs:
@@ -611,6 +613,21 @@ class Index:
         if not parsed.organisation or own is not None:
             keys.append(f"{role}|")
         return keys
+
+    def _org_of_country(self, phrase: str, country: str) -> tuple[Entity, ...]:
+        """The organisations of ``country`` that ``phrase`` names once the country is put back
+        ("Secretary of Russia's Security Council": the security council of Russia). A bare
+        "Security Council" names no organisation; with its country it names that country's."""
+        out: dict[str, Entity] = {}
+        for words, code in title_words().countries:
+            if code != country:
+                continue
+            name = " ".join(words)
+            for spelled in (f"{name} {phrase}", f"{phrase} of {name}", f"{phrase} of the {name}"):
+                for org in self.resolve_org(spelled):
+                    if org.country == country:
+                        out.setdefault(org.id, org)
+        return tuple(out.values())
 
     def holders_of(self, title_id: str) -> tuple[tuple[Entity, Office], ...]:
         """Every tabled (person, tenure) of a title."""

@@ -323,6 +323,7 @@ def link_text(resolver: Resolver, text: str, *, on: _dt.date | str | None = None
     resolver = _Memo(resolver)  # type: ignore[assignment]  # same interface, answers memoised
     spans = _spelling_spans(resolver, text, tokens, on)
     spans = _title_grammar_spans(resolver, text, tokens, spans, on)
+    spans = _served_offices(resolver, text, tokens, spans, on)
     spans = _name_shape_spans(resolver, text, tokens, spans, on)
     spans = sorted(spans, key=lambda s: s.i)
     spans = _extend_left(resolver, text, tokens, spans, on)
@@ -333,6 +334,40 @@ def link_text(resolver: Resolver, text: str, *, on: _dt.date | str | None = None
     spans = _document_offices(spans)
     mentions = [_mention(text, tokens, s) for s in spans]
     return Document(text, tuple(m for m in mentions if m is not None))
+
+
+def _served_offices(
+    resolver: Resolver,
+    text: str,
+    tokens: list[_Token],
+    spans: list[_Span],
+    on: _dt.date | str | None,
+) -> list[_Span]:
+    """An office named after "aide to (the)", "adviser to", ... is served, not held: the whole
+    phrase is linked when the tables have it as a title ("Aide to the President of Russia"),
+    and otherwise the office is no mention (the aide is not the president)."""
+    serving = linker_words().serving_words
+    starts = {s.i: s for s in spans}
+    out = []
+    for s in spans:
+        named = starts.get(s.j)  # "adviser to Russian President Vladimir Putin": his office
+        k = s.i - 1
+        if k >= 0 and tokens[k].key == "the":
+            k -= 1
+        if (
+            _kind(s.resolution) is not Kind.TITLE
+            or (named is not None and _kind(named.resolution) is Kind.PERSON)
+            or k < 1
+            or tokens[k].key != "to"
+            or tokens[k - 1].key not in serving
+            or text[tokens[k - 1].end : tokens[s.j - 1].end].count("\n") > 1
+        ):
+            out.append(s)
+            continue
+        whole = resolver.resolve(_slice(text, tokens, k - 1, s.j), kinds={Kind.TITLE}, on=on)
+        if whole.status is Status.MATCHED:
+            out.append(_Span(k - 1, s.j, whole, "served-office"))
+    return out
 
 
 def _slice(text: str, tokens: list[_Token], i: int, j: int) -> str:
@@ -447,7 +482,8 @@ def _title_grammar_spans(
     run may swallow spelling spans of titles and organisations when it reads as one office
     ("GENERAL SECRETARY OF WPK" over "GENERAL SECRETARY" + "WPK")."""
     words = title_words()
-    starters = words.roles | words.qualifiers | {w for p, _ in words.countries for w in p}
+    country_words = {w for p, _ in words.countries for w in p}
+    starters = words.roles | words.qualifiers | country_words
     joiners = {"of", "the", "for", "and"}
     owner = {k: s for s in spans for k in range(s.i, s.j)}
     swallowable = {
@@ -476,7 +512,7 @@ def _title_grammar_spans(
             and j - i < MAX_SPAN_TOKENS
             and (j not in owner or j in swallowable)
             and (tokens[j].key in starters or tokens[j].key in joiners or tokens[j].capital)
-            and not text[tokens[j - 1].end : tokens[j].start].strip(" \n")
+            and _joined(text, tokens, j, country_words)
             if j > i
             else True
         ):
@@ -512,6 +548,16 @@ def _title_grammar_spans(
         else:
             i += 1
     return [s for s in out if id(s) not in dropped]
+
+
+_POSSESSIVE_GAPS = {"'s", "’s", "'", "’"}
+
+
+def _joined(text: str, tokens: list[_Token], j: int, country_words: set[str]) -> bool:
+    """True when token ``j`` follows token ``j - 1`` with only spaces between, or with a
+    possessive after a country word ("Secretary of Russia's Security Council")."""
+    gap = text[tokens[j - 1].end : tokens[j].start].strip(" \n")
+    return not gap or (gap in _POSSESSIVE_GAPS and tokens[j - 1].key in country_words)
 
 
 _SYLLABLE = re.compile(r"^[A-Z][a-z]{0,5}(?:[-‐‑][a-zA-Z]{1,6})?$|^[A-Z]{1,6}(?:[-‐‑][A-Z]{1,6})?$")
@@ -562,6 +608,7 @@ class LinkerWords:
     place_words: frozenset[str]
     building_words: frozenset[str]
     not_name_words: frozenset[str]
+    serving_words: frozenset[str]
 
 
 @cache
@@ -576,6 +623,7 @@ def linker_words() -> LinkerWords:
     not_names |= {w for p, _ in words.loose_countries for w in p}
     return LinkerWords(
         common_words=frozenset(data["common_words"]),
+        serving_words=frozenset(data["serving_words"]),
         chinese_surnames=frozenset(data["chinese_surnames"]),
         person_cues_before=frozenset(data["person_cues_before"]),
         place_words=frozenset(data["place_words"]),
