@@ -459,3 +459,31 @@ def test_an_office_served_is_not_the_office_held(text: str) -> None:
 def test_an_office_followed_by_its_holder_stays_after_a_serving_word() -> None:
     found = mentions("An adviser to Russian President Vladimir Putin spoke.")
     assert ("Russian President", "ru.president", "matched") in found
+
+
+def test_an_envoy_without_a_posting_is_decided_by_the_person_named_with_it() -> None:
+    # "Russian Ambassador" may mean any posting: a candidate alone, never a match ...
+    alone = canonym.resolve("Russian Ambassador")
+    assert alone.status is Status.AMBIGUOUS
+    assert "ru.ambassador.kp" in [c.id for c in alone.candidates]
+    assert canonym.resolve("Russian Ambassador to North Korea").id == "ru.ambassador.kp"
+    # ... and the ambassador named with it says which
+    found = canonym.link("Russian Ambassador Alexandr Matsegora attended.", on="2024-06-01")
+    title, person = found.mentions
+    assert (title.id, person.id, person.title_id) == (
+        "ru.ambassador.kp",
+        "ru.alexandr-matsegora",
+        "ru.ambassador.kp",
+    )
+    # a person who never held it gets no ambassador's office
+    other = canonym.resolve("Russian Ambassador Sergei Lavrov", on="2024-06-01")
+    assert (other.id, other.title) == ("ru.sergei-lavrov", None)
+
+
+def test_a_posting_is_read_apart_from_the_sending_country() -> None:
+    from canonym.titles import parse_title
+
+    parsed = parse_title("DPRK Ambassador to the Russian Federation")
+    assert parsed is not None
+    assert (parsed.role, parsed.country, parsed.posting) == ("ambassador", "kp", "ru")
+    assert canonym.resolve("North Korean Ambassador to Russia").id != "ru.ambassador.kp"

@@ -17,11 +17,11 @@ from collections.abc import Collection
 from .decide import decide
 from .explain import compete, normalization_step
 from .index import Index
-from .lookups import METHOD_SCORES, SpellingLookups
+from .lookups import METHOD_SCORES, POSTING_UNSAID, SpellingLookups
 from .matching import NameIndex
 from .model import Candidate, Entity, Evidence, Kind, Method, Resolution, Status, as_date
 from .names import parse_name
-from .offices import title_and_name
+from .offices import CONFIDENT, title_and_name
 from .text import Normalized, analyze
 
 __all__ = ["CONFIDENT", "MAX_QUERY_LENGTH", "Engine"]
@@ -29,8 +29,6 @@ __all__ = ["CONFIDENT", "MAX_QUERY_LENGTH", "Engine"]
 #: Queries longer than this many characters are not names: they come back UNMATCHED at once.
 MAX_QUERY_LENGTH = 1000
 
-#: A candidate scoring this much needs no help from an office named beside it.
-CONFIDENT = 0.9
 
 #: How many offices-in-a-query answers an engine remembers.
 TITLES_MEMO = 65_536
@@ -155,6 +153,13 @@ class Engine:
         return found
 
     def _confident_titles(self, text: str) -> tuple[Candidate, ...]:
-        """The titles ``text`` names with confidence, best first."""
+        """The titles ``text`` names with confidence, best first: an envoy's office whose
+        posting the text leaves out ("Russian Ambassador") counts, since the person named
+        with it decides which posting is meant."""
         ranked = self.spellings.search(text, analyze(text), _TITLES).ranked()
-        return tuple(c for c in ranked if c.score >= CONFIDENT)
+        unposted = CONFIDENT - POSTING_UNSAID
+        return tuple(
+            c
+            for c in ranked
+            if c.score >= CONFIDENT or (c.method is Method.TITLE and c.score >= unposted)
+        )

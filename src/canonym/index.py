@@ -48,7 +48,7 @@ from ._gc import gc_paused
 from .model import Alias, Entity, Kind, Method, Office
 from .tables import Tables
 from .text import analyze
-from .titles import parse_title, strip_joiners, title_words
+from .titles import TitleParse, parse_title, strip_joiners, title_words
 from .translit import cyrillic, han, hangul
 
 __all__ = [
@@ -398,6 +398,11 @@ def _generated(alias: Alias) -> Iterable[Alias]:
 ORG_MEMO = 65_536
 
 
+#: Marks a title key filed without the posting its spelling names ("Russian Ambassador to the
+#: DPRK" filed as a Russian ambassador): such a hit is a candidate, never a match alone.
+UNPOSTED = "?"
+
+
 @frozen(eq=False)
 class Index:
     """Immutable key -> hits maps built from tables. Build with :meth:`Index.build`."""
@@ -592,13 +597,24 @@ class Index:
     def title_keys(self, text: str, *, own: Entity | None = None) -> list[str]:
         """The role keys of a title mention: ``<role>|org:<id>`` when it names an organisation,
         ``<role>|cc:<country>`` when it names (or, for a table entry, has) a country, and
-        ``<role>|`` for the bare role."""
+        ``<role>|`` for the bare role. An envoy's posting is part of the role
+        (``ambassador>kp|cc:ru``); a table entry's envoy office is also filed without it, marked
+        :data:`UNPOSTED`, since "Russian Ambassador" alone may mean any posting."""
         parsed = parse_title(text)
         if parsed is None:
             return []
         keys: list[str] = []
-        role = parsed.role.replace(" ", "")
         country = parsed.country or (own.country if own is not None else None)
+        if parsed.posting is not None:
+            if own is not None:
+                unposted = self._keys_of(parsed, own, country)
+                keys.extend(k + UNPOSTED for k in unposted)
+            parsed = attrs.evolve(parsed, role=f"{parsed.role}>{parsed.posting}")
+        return keys + self._keys_of(parsed, own, country)
+
+    def _keys_of(self, parsed: TitleParse, own: Entity | None, country: str | None) -> list[str]:
+        keys: list[str] = []
+        role = parsed.role.replace(" ", "")
         if parsed.organisation:
             orgs = self.resolve_org(parsed.organisation)
             if not orgs and country:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .index import Hit, Index, closest_position, marked_key, marked_tokens
+from .index import UNPOSTED, Hit, Index, closest_position, marked_key, marked_tokens
 from .model import Alias, Candidate, Entity, Evidence, Kind, Method, Resolution, Status
 from .text import Normalized, analyze
 from .titles import parse_title, split_country
@@ -46,6 +46,11 @@ METHOD_SCORES: dict[Method, float] = {
 
 #: How much less a generated press spelling counts than a standard system's spelling.
 PRESS_PENALTY = 0.06
+
+#: How much less an envoy's office counts when the mention leaves out the posting ("Russian
+#: Ambassador" for "Russian Ambassador to the DPRK"): below the threshold, so a candidate that
+#: the person named with it can decide, never a match alone.
+POSTING_UNSAID = 0.3
 
 #: What a straight-order method becomes when the query named the person in the other order.
 _TURNED = {Method.EXACT: Method.REORDERED, Method.TRANSLIT: Method.TRANSLIT_REORDERED}
@@ -327,27 +332,31 @@ class SpellingLookups:
         if parsed is None:
             return
         keys = self.index.title_keys(text)
-        for group in ("|org:", "|cc:", "|"):
+        for group in ("|org:", "|cc:", "|", UNPOSTED):
             for key in keys:
-                if group == "|" and not key.endswith("|"):
-                    continue
-                if group != "|" and group not in key:
+                if group == UNPOSTED:
+                    key += UNPOSTED  # an envoy office whose posting the mention leaves out
+                elif not (key.endswith("|") if group == "|" else group in key):
                     continue
                 for hit in self.index.roles.get(key, ()):
                     title = hit.entity
                     if parsed.country and title.country not in {None, parsed.country}:
                         continue  # a country qualifier never moves an office abroad
                     alias = hit.closest(text)
-                    scope = key.split("|", 1)[1] or "no organisation or country"
+                    scope = key.split("|", 1)[1].rstrip(UNPOSTED) or "no organisation or country"
                     detail = (
                         f"reads as the role {parsed.role!r} ({scope}), which is {title.id}"
                         f" as in its spelling {alias.text!r}"
                     )
                     if parsed.qualifiers:
                         detail += f"; qualifiers: {', '.join(parsed.qualifiers)}"
+                    score = METHOD_SCORES[Method.TITLE]
+                    if group == UNPOSTED:
+                        score -= POSTING_UNSAID
+                        detail += "; the mention does not say where the envoy is posted"
                     found.add(
                         title,
-                        METHOD_SCORES[Method.TITLE],
+                        score,
                         Method.TITLE,
                         [Evidence(rule="title", detail=detail, alias=alias)],
                     )

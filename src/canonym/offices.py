@@ -11,6 +11,7 @@ from .model import Candidate, Entity, Evidence, Method, Office, Resolution, Stat
 from .text import analyze
 
 __all__ = [
+    "CONFIDENT",
     "MAX_NAME_WORDS",
     "OFFICE_BONUS",
     "OFFICE_PENALTY",
@@ -18,6 +19,10 @@ __all__ = [
     "holder_of",
     "title_and_name",
 ]
+
+#: A candidate scoring this much needs no help from an office named beside it, and a title
+#: scoring this much is the office named even when the person named is not known to hold it.
+CONFIDENT = 0.9
 
 #: What holding the office named with a person adds to the name's score, and what naming an
 #: office the person is not known to have held takes away.
@@ -60,7 +65,8 @@ def title_and_name(
             continue
         ranked, held = by_office(names, titles, title_text, day)
         if best is None or ranked[0].score > best[0][0].score:
-            title = held or (titles[0].entity if len(titles) == 1 else None)
+            sure = len(titles) == 1 and titles[0].score >= CONFIDENT
+            title = held or (titles[0].entity if sure else None)
             best = (ranked, title)
     return best
 

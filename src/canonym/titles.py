@@ -85,12 +85,15 @@ class TitleParse:
             people army"``), or ``""``.
         country: the country code a country word gave (``"ru"``), or ``None``.
         qualifiers: qualifier words removed (``("then",)``).
+        posting: the country an envoy is sent to (``"kp"`` in "Russian Ambassador to the
+            DPRK"), or ``None``.
     """
 
     role: str
     organisation: str
     country: str | None
     qualifiers: tuple[str, ...]
+    posting: str | None = None
 
 
 _Phrases = dict[str, tuple[tuple[tuple[str, ...], _T], ...]]
@@ -157,6 +160,18 @@ def _countries(tokens: list[str] | tuple[str, ...]) -> tuple[str | None, list[st
     return country, kept
 
 
+def _posting(tokens: list[str]) -> tuple[str | None, list[str]]:
+    """Take "to [the] <country>" out of a title's tokens: the country an envoy is sent to."""
+    for i, token in enumerate(tokens):
+        if token != "to":
+            continue
+        k = i + 1 + (tokens[i + 1 : i + 2] == ["the"])
+        for phrase, code in _countries_by_first().get(tokens[k] if k < len(tokens) else "", ()):
+            if tuple(tokens[k : k + len(phrase)]) == phrase:
+                return code, tokens[:i] + tokens[k + len(phrase) :]
+    return None, tokens
+
+
 def split_country(text: str) -> tuple[frozenset[str], str]:
     """Take the country words out of a mention: ``"Russia's MFA"`` -> (``{"ru"}``, ``"mfa"``).
     A leading word that may mean several countries gives them all (``"Korea's ..."``).
@@ -195,6 +210,8 @@ def parse_title(text: str) -> TitleParse | None:
             qualifiers.append(token)
         else:
             tokens.append(token)
+    # "to [the] <country>": where an envoy is posted ("Ambassador to the DPRK")
+    posting, tokens = _posting(tokens)
     # Country words anywhere ("North Korea's Supreme People's Assembly", "of the DPRK").
     country, kept = _countries(tokens)
     tokens = _replace(kept, _synonyms_by_first())
@@ -223,4 +240,5 @@ def parse_title(text: str) -> TitleParse | None:
         organisation=" ".join(strip_joiners(rest)),
         country=country,
         qualifiers=tuple(qualifiers),
+        posting=posting,
     )
