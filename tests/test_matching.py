@@ -468,3 +468,35 @@ def test_un_is_a_korean_syllable_not_an_article() -> None:
     # the Arabic articles (al, ul, ur...) are dropped; Un of Kim Jong Un never is
     r = _resolver("Kim Yong Nam", "Kim Jong Un")
     assert r.resolve("Kim Yong Un").status is not Status.MATCHED
+
+
+@pytest.mark.parametrize("query", ["이성권", "Lee Sung-kwon", "Ri Song Gwon"])
+def test_seong_is_not_seon_whatever_russian_print_merges(query: str) -> None:
+    # 이성권 (a South Korean lawmaker) is not 리선권 (Ri Son Gwon): 성 ends in -ng in every
+    # system; only Russian print writes both Сон
+    assert canonym.resolve(query).id != "kp.ri-son-gwon"
+    users = canonym.Resolver(
+        canonym.Tables.from_entities(
+            [
+                canonym.Entity(
+                    id="u1",
+                    kind=canonym.Kind.PERSON,
+                    name="Ri Son Gwon",
+                    aliases=[canonym.Alias(text="Ri Son Gwon", script="Latn")],
+                )
+            ]
+        )
+    )
+    # a user's Latin-only entry: the Hangul says -ng; two Latin spellings cannot tell
+    # (Russian-route Latin writes Son for 성 too), so they still meet coarsely
+    assert users.resolve("이성권").id != "u1"
+    assert users.resolve("리선권").id == "u1"
+    assert users.resolve("Ли Сон Гвон").id == "u1"
+
+
+def test_two_hangul_syllables_meet_only_where_a_system_spells_them_alike() -> None:
+    # 용 is how the South writes 룡 (Yong): the same syllable; 성 and 선 are not
+    assert canonym.resolve("최용해").id == "kp.choe-ryong-hae"
+    assert canonym.resolve("이성권").id is None
+    found = canonym.link("South Korean lawmaker Lee Sung-kwon (이성권) said so.")
+    assert "kp.ri-son-gwon" not in {m.id for m in found.mentions}

@@ -370,6 +370,10 @@ def _align(
 
 
 def _korean_syllable(q: Part, e: Part) -> tuple[float, int]:
+    if q.spelled and e.spelled and q.key != e.key:
+        # two Hangul syllables: one only when a system spells both alike (룡 and 용 are both
+        # yong in the South); 성 and 선 are not one syllable, whatever Russian print merges
+        return (LOOSE_AGREEMENT, _COARSE) if q.spelled & e.spelled else (0.0, _SAME)
     if (q.spelled and not e.spelled) or (e.spelled and not q.spelled):
         # Hangul against Latin: sharper than the key (yeong is 영 only; yong 영 or 용)
         native, latin = (q, e) if q.spelled else (e, q)
@@ -377,6 +381,10 @@ def _korean_syllable(q: Part, e: Part) -> tuple[float, int]:
             return 1.0, _SAME
         if q.key == e.key:
             return SPELLED_APART, _APART
+        if native.key.endswith("N") != latin.key.endswith("N"):
+            # 성 is song/seong/sung in every system, never son: a final -ng the Latin lacks
+            # (or has) is another syllable, whatever Russian print merges
+            return 0.0, _SAME
     if q.key == e.key:
         return 1.0, _SAME
     if q.keys & e.keys:
