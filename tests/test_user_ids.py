@@ -274,3 +274,18 @@ def test_exports_read_back_byte_for_byte(
         (e.name, e.note, [a.text for a in e.aliases]) for e in tables
     ]
     assert canonym.export_tables(back, fmt) == first
+
+
+def test_a_csv_sheet_joins_with_same_as_and_report_columns(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "id,name,same_as,report\n"
+        "NK-1,Choe Ryong Hae,kp.choe-ryong-hae,\n"
+        "NK-2,Choe Son Hui,kp.choe-son-hui,table\n",
+        encoding="utf-8",
+    )
+    resolver = canonym.Resolver.load(sheet)
+    assert resolver.resolve("최룡해").id == "NK-1"
+    assert resolver.resolve("최선희").id == "kp.choe-son-hui"
+    with pytest.raises(TableError, match=r"sheet\.csv:2.*same_as.*names no entity"):
+        canonym.Resolver.load(sheet, defaults=False)

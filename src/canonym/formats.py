@@ -52,6 +52,10 @@ CSV_ALIAS_COLUMNS = (
     "alias_note",
 )
 _CSV_JSON_COLUMNS = ("sources", "not_same_as", "offices", "joined")
+#: Columns a CSV file may have to join a row to an entity of an earlier file (read, never
+#: written: an export writes the joined entity whole).
+CSV_JOIN_COLUMNS = ("same_as", "report")
+_CSV_READ_ENTITY_COLUMNS = (*CSV_ENTITY_COLUMNS[1:], *CSV_JOIN_COLUMNS)
 
 
 @frozen
@@ -250,7 +254,7 @@ def _read_csv(path: str, text: str) -> RawFile:
     if missing:
         message = f"the header row must name the columns id and name; missing: {', '.join(missing)}"
         return RawFile(path, (), None, (Problem(path=path, line=1, message=message),))
-    known = set(CSV_ENTITY_COLUMNS) | set(CSV_ALIAS_COLUMNS)
+    known = set(CSV_ENTITY_COLUMNS) | set(CSV_ALIAS_COLUMNS) | set(CSV_JOIN_COLUMNS)
     for column in header:
         if column not in known:
             problems.append(Problem(path=path, line=1, field=column, message="unknown column"))
@@ -274,7 +278,7 @@ def _read_csv(path: str, text: str) -> RawFile:
         entry = grouped.get(entity_id)
         if entry is None:
             data: dict[str, Any] = {"id": entity_id, "aliases": [], "native": []}
-            for column in CSV_ENTITY_COLUMNS[1:]:
+            for column in _CSV_READ_ENTITY_COLUMNS:
                 value = cells.get(column, "")
                 if value:
                     data[column] = _csv_entity_value(column, value, path, number, problems)
@@ -287,7 +291,7 @@ def _read_csv(path: str, text: str) -> RawFile:
             grouped[entity_id] = entry
             order.append(entity_id)
         else:
-            for column in CSV_ENTITY_COLUMNS[1:]:
+            for column in _CSV_READ_ENTITY_COLUMNS:
                 value = cells.get(column, "")
                 if not value or (column == "name" and not display_column):
                     continue
