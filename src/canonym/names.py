@@ -506,6 +506,9 @@ def cognate_tags(word: str, patronymic: bool = False) -> frozenset[str]:
         return frozenset()
     given, stems, _ = _cognate_index()
     tags = set(given.get(part_key(word), ()))
+    if not tags and word.endswith("er") and len(word) >= 5:
+        # the English -er of Alexander and Peter: Aleksandr, Petr
+        tags.update(given.get(part_key(word[:-2] + "r"), ()))
     if patronymic:
         stem = east_slavic.patronymic_stem(word)
         female = word.endswith(("na", "ny"))
@@ -650,9 +653,11 @@ def _hangul_readings(text: str) -> list[Reading]:
 @lru_cache(maxsize=8192)
 def _syllable_spellings(syllable: str) -> frozenset[str]:
     """The folded Latin spellings of one Hangul given-name syllable under the systems
-    (KCNA, RR, MR, press): ``영`` is ``yong``, ``yeong`` or ``young``, never ``yung``."""
-    out = {_fold_word(s).replace(" ", "") for s in hangul.romanize_name("김" + syllable).values()}
-    out = {s[3:] if s.startswith("kim") else s[2:] if s.startswith("gi") else s for s in out}
+    (KCNA, RR, MR, press): ``영`` is ``yong``, ``yeong`` or ``young``, never ``yung``; ``성``
+    is ``song``, ``seong`` or the South's press ``sung``."""
+    named = hangul.spellings("김" + syllable, limit=256)
+    # each spelling is "<surname> <given>": keep the given syllable
+    out = {_fold_word(s.split(" ", 1)[1]).replace(" ", "") for s in named if " " in s}
     out.add(_fold_word(_south(syllable)))
     return frozenset(w for w in out if w)
 
