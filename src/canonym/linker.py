@@ -331,7 +331,7 @@ def link_text(resolver: Resolver, text: str, *, on: _dt.date | str | None = None
     spans = _with_titles(resolver, text, tokens, spans, on)
     spans = _bracketed(text, tokens, spans)
     spans = _coreference(resolver, tokens, spans)
-    spans = _document_offices(spans)
+    spans = _document_offices(text, tokens, spans)
     mentions = [_mention(text, tokens, s) for s in spans]
     return Document(text, tuple(m for m in mentions if m is not None))
 
@@ -885,10 +885,30 @@ def _bracketed(text: str, tokens: list[_Token], spans: list[_Span]) -> list[_Spa
     return out
 
 
-def _document_offices(spans: list[_Span]) -> list[_Span]:
+def _sentences(text: str, tokens: list[_Token]) -> list[int]:
+    """The number of the sentence each token is in."""
+    out: list[int] = []
+    number = 0
+    for k in range(len(tokens)):
+        out.append(number)
+        if k + 1 < len(tokens) and (
+            _sentence_end(text, tokens, k) or "\n\n" in text[tokens[k].end : tokens[k + 1].start]
+        ):
+            number += 1
+    return out
+
+
+def _document_offices(text: str, tokens: list[_Token], spans: list[_Span]) -> list[_Span]:
     """An ambiguous mention ("the Defence Ministry", "Пак Ён Иль") takes the one candidate that
-    the document names elsewhere, directly or through its offices; with two such candidates it
-    stays ambiguous."""
+    the document names elsewhere, directly or through its offices; with two such candidates,
+    an office takes the one a person named in its own sentence held ("Choe ... since she
+    became foreign minister"), and otherwise it stays ambiguous."""
+    sentence = _sentences(text, tokens)
+    held: dict[int, set[str]] = {}  # sentence -> titles its persons held
+    for s in spans:
+        e = s.resolution.entity
+        if s.resolution.status is Status.MATCHED and e is not None and e.kind is Kind.PERSON:
+            held.setdefault(sentence[s.i], set()).update(o.title for o in e.offices)
     named: set[str] = set()
     for s in spans:
         e = s.resolution.entity
@@ -909,8 +929,14 @@ def _document_offices(spans: list[_Span]) -> list[_Span]:
                 for c in r.candidates
                 if c.entity.id in named or (c.entity.organisation or "") in named
             ]
+            detail = "the document names {} elsewhere"
+            if len(fits) > 1 and kinds == {Kind.TITLE}:
+                near = [f for f in fits if f.id in held.get(sentence[s.i], ())]
+                if near:
+                    fits = near
+                    detail = "{} was held by a person named in the same sentence"
             if len(fits) == 1:
-                detail = f"the document names {fits[0].id} elsewhere"
+                detail = detail.format(fits[0].id)
                 s = _Span(s.i, s.j, _decided(r, fits[0], detail), s.via + "+document")
         out.append(s)
     return out
