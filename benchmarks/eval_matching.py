@@ -71,7 +71,7 @@ LANGS = ("ko", "ru", "uk", "zh", "en")
 #: (the Chinese and Korean forms of Russian names), Palladius and Tongyong forms of Chinese
 #: names, and fuller names (Donald John Trump).
 REDUCED_SYSTEMS = frozenset(
-    {"garbled", "legacy", "foreign", "exonym", "palladius", "tongyong", "full-name"}
+    {"garbled", "legacy", "foreign", "exonym", "palladius", "tongyong", "full-name", "nickname"}
 )
 #: The baseline's Jaro-Winkler similarity needed for a MATCHED result.
 BASELINE_THRESHOLD = 0.9
@@ -122,8 +122,9 @@ def load_rows(path: str | Path = VARIANTS) -> list[Row]:
 
 def reduced_tables(tables: canonym.Tables) -> canonym.Tables:
     """``tables`` with every person cut down to its display name, its native-script names and
-    its spellings that no rule derives (:data:`REDUCED_SYSTEMS`); titles and organisations
-    are kept as they are."""
+    its spellings that no rule derives (:data:`REDUCED_SYSTEMS`) or that it knowingly shares
+    with a namesake (``shared``: two people's one spelling is a fact, not a rule); titles and
+    organisations are kept as they are."""
     entities = []
     for entity in tables:
         if entity.kind is Kind.PERSON:
@@ -133,6 +134,7 @@ def reduced_tables(tables: canonym.Tables) -> canonym.Tables:
                 if a.system == "display"
                 or a.text == entity.name
                 or a.native
+                or a.shared
                 or a.system in REDUCED_SYSTEMS
             )
             entity = attrs.evolve(entity, aliases=kept)

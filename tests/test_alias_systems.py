@@ -62,6 +62,7 @@ UNCHECKED = frozenset(
         "exonym",
         "foreign",
         "full-name",
+        "nickname",
         "display",
         "tongyong",
         "abbreviation",

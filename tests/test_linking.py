@@ -103,7 +103,8 @@ def test_a_short_form_two_people_share_is_ambiguous() -> None:
 def test_a_short_form_without_a_full_mention_is_not_guessed() -> None:
     (m,) = canonym.link("Choe spoke on Tuesday.").mentions
     assert m.status is Status.AMBIGUOUS
-    assert {c.id for c in m.candidates} == {"kp.choe-ryong-hae", "kp.choe-son-hui"}
+    assert {"kp.choe-ryong-hae", "kp.choe-son-hui"} <= {c.id for c in m.candidates}
+    assert all(c.entity.family_name == "Choe" for c in m.candidates)
 
 
 def test_document_entities_and_dict() -> None:
@@ -204,9 +205,9 @@ def test_a_lone_family_name_one_tabled_person_has_is_what_resolve_says(text: str
     ("text", "cluster"),
     [
         ("Andrei Putin, a farmer, spoke first. Putin said no.", "~andrei putin"),
-        ("Kim Yong-bok arrived. Kim said", "~kim yong bok"),
-        ("Kim said so. Later Kim Yong-bok arrived.", "~kim yong bok"),  # the short form first
-        ("Li Qiang spoke. Li said", "~li qiang"),
+        ("Kim Kye-gwan arrived. Kim said", "~kim kye gwan"),
+        ("Kim said so. Later Kim Kye-gwan arrived.", "~kim kye gwan"),  # the short form first
+        ("Wang Qishan spoke. Wang said", "~wang qishan"),
     ],
 )
 def test_a_short_form_goes_to_the_untabled_person_named_in_full(text: str, cluster: str) -> None:
@@ -218,7 +219,7 @@ def test_a_short_form_goes_to_the_untabled_person_named_in_full(text: str, clust
 
 
 def test_two_untabled_people_of_one_family_name_leave_the_short_form_unclustered() -> None:
-    doc = canonym.link("Kim Yong-bok met Kim Song-nam. Kim said")
+    doc = canonym.link("Kim Kye-gwan met Kim Hyok-chol. Kim said")
     *_, short = doc.mentions
     assert short.text == "Kim"
     assert short.status is Status.UNMATCHED
@@ -226,13 +227,13 @@ def test_two_untabled_people_of_one_family_name_leave_the_short_form_unclustered
 
 
 _CLUSTER_PIECES = [
-    "Kim Yong-bok arrived.",
+    "Kim Kye-gwan arrived.",
     "Kim said.",
     "Andrei Putin, a farmer, spoke.",
     "Putin said.",
     "Choe Ryong Hae met",
-    "Li Qiang spoke.",
-    "Li said.",
+    "Wang Qishan spoke.",
+    "Wang said.",
     "Vladimir Putin came.",
 ]
 
@@ -264,9 +265,9 @@ def test_the_press_is_never_reported_as_a_person(text: str) -> None:
 
 
 def test_a_person_the_tables_lack_is_still_reported_beside_the_press() -> None:
-    doc = canonym.link("RIA Novosti said Kim Yong-bok arrived.")
+    doc = canonym.link("RIA Novosti said Kim Kye-gwan arrived.")
     assert [(m.text, m.kind, m.status) for m in doc.mentions] == [
-        ("Kim Yong-bok", Kind.PERSON, Status.UNMATCHED)
+        ("Kim Kye-gwan", Kind.PERSON, Status.UNMATCHED)
     ]
 
 

@@ -83,10 +83,11 @@ def test_ri_son_gwon_ufd_office_is_ended_and_sourced() -> None:
 
 
 @pytest.mark.parametrize("text", ["Ministry of National Defense", "Ministry of National Defence"])
-def test_bare_name_is_ambiguous_between_the_two_koreas(text: str) -> None:
+def test_bare_name_is_ambiguous_between_the_countries_that_use_it(text: str) -> None:
+    # the two Koreas' ministries, and China's, all go by this English name
     r = canonym.resolve(text)
     assert r.status is Status.AMBIGUOUS, r.explain()
-    assert {c.entity.id for c in r.candidates} == {"kp.mnd", "kr.mnd"}
+    assert {c.entity.id for c in r.candidates} == {"kp.mnd", "kr.mnd", "cn.mnd"}
     assert r.id is None
 
 

@@ -111,12 +111,19 @@ def test_countries_and_bodies_stay_apart() -> None:
     )
     bare = canonym.resolve("Defense Minister")
     assert bare.status is Status.AMBIGUOUS
-    assert {c.id for c in bare.candidates} == {"kp.defmin", "ru.defmin"}
+    assert {c.id for c in bare.candidates} == {
+        "kp.defmin",
+        "ru.defmin",
+        "cn.defmin",
+        "kr.defmin",
+        "ua.defmin",
+    }
     assert canonym.resolve("SPA Standing Committee").id == "kp.spa_sc"
     assert canonym.resolve("Politburo Presidium member").id == "kp.wpk.politburo.presidium.member"
     assert canonym.resolve("NPC Standing Committee Vice Chairman").id == "cn.npcsc.vice_chair"
     assert canonym.resolve("head of the Main Military-Political Directorate").id == "ru.gvpu.head"
-    assert canonym.resolve("Kremlin spokesperson").id is None
+    assert canonym.resolve("Kremlin spokesperson").id == "ru.kremlin.press_secretary"
+    assert canonym.resolve("Kremlin deputy spokesperson").id is None  # no such title tabled
     assert canonym.resolve("Russian KPA").id is None  # a country the body does not belong to
 
 
@@ -203,7 +210,12 @@ def test_dates_decide_between_holders() -> None:
     )
     both = resolver.resolve_holder("Defense Minister", on="2025-01-01")
     assert both.status is Status.AMBIGUOUS
-    assert {c.id for c in both.candidates} == {"kp.no-kwang-chol", "ru.andrei-belousov"}
+    assert {c.id for c in both.candidates} == {
+        "kp.no-kwang-chol",
+        "ru.andrei-belousov",
+        "cn.dong-jun",
+        "ua.rustem-umerov",
+    }
     outside = resolver.resolve("Defence Minister Belousov", on="2020-01-01")
     assert "not on 2020-01-01" in outside.explain()
     with pytest.raises(canonym.UnknownEntityError):
@@ -269,6 +281,7 @@ TENURES = [
     for person in TABLES.of_kind(Kind.PERSON)
     for office in person.offices
     if office.start is not None
+    and any(not is_shared(person, a.text) for a in person.aliases)  # namesakes: AMBIGUOUS
 ]
 
 
