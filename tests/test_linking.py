@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import sys
@@ -488,3 +489,26 @@ def test_a_posting_is_read_apart_from_the_sending_country() -> None:
     assert parsed is not None
     assert (parsed.role, parsed.country, parsed.posting) == ("ambassador", "kp", "ru")
     assert canonym.resolve("North Korean Ambassador to Russia").id != "ru.ambassador.kp"
+
+
+def test_held_lists_the_titles_the_person_held_on_the_document_date() -> None:
+    text = "Choe Son Hui met Sergei Shoigu."
+    dated = canonym.link(text, on="2025-06-01")
+    choe, shoigu = dated.mentions
+    assert "kp.fm" in choe.held
+    assert "ru.sc.secretary" in shoigu.held
+    assert "ru.defmin" not in shoigu.held
+    assert canonym.link(text, on="2020-01-01").mentions[1].held[:1] == ("ru.defmin",)
+    assert all(m.held == () for m in canonym.link(text).mentions)  # no date: nothing claimed
+    assert dated.to_dict()["mentions"][0]["held"] == list(choe.held)
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)))
+def test_held_is_what_the_tables_say_on_that_day(day: dt.date) -> None:
+    doc = canonym.link("Kim Jong Un, Choe Ryong Hae and Sergei Shoigu met.", on=day)
+    for m in doc.mentions:
+        assert m.resolution.entity is not None
+        expected = tuple(
+            dict.fromkeys(o.title for o in m.resolution.entity.offices if o.covers(day))
+        )
+        assert m.held == expected

@@ -338,7 +338,7 @@ def _read_text(name: str) -> str:
     return Path(name).read_bytes().decode("utf-8")
 
 
-_LINK_HEADER = ["FILE", "START", "END", "KIND", "STATUS", "ID", "TITLE", "TEXT"]
+_LINK_HEADER = ["FILE", "START", "END", "KIND", "STATUS", "ID", "TITLE", "HELD", "TEXT"]
 
 
 def _html_names(files: list[str]) -> dict[str, str]:
@@ -401,6 +401,7 @@ def _cmd_link(args: argparse.Namespace, out: TextIO) -> int:
                     m.status.value,
                     m.id or "-",
                     m.title_id or "-",
+                    ";".join(m.held) or "-",
                     m.text.replace("\n", " "),
                 ]
                 rows.row(cells if fmt == "table" else [name, *cells], {})

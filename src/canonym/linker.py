@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, field, frozen
 
-from .model import Candidate, Entity, Evidence, Kind, Method, Resolution, Status
+from .model import Candidate, Entity, Evidence, Kind, Method, Resolution, Status, as_date
 from .text import analyze, without_surrogates
 from .titles import parse_title, title_words
 from .translit import han, hangul
@@ -133,6 +133,9 @@ class Mention:
             this document: the full name (``Kim Yong-bok``) and its short forms (``Kim``)
             after it or before it; ``~`` and the full name's normalised form. ``None`` for
             everyone else.
+        held: for a MATCHED person in a document linked with a date (``link(text, on=...)``),
+            the ids of the titles the tables say the person held on that date, in table
+            order (``("kp.fm",)`` for Choe Son Hui in 2025); empty otherwise.
     """
 
     start: int
@@ -146,6 +149,7 @@ class Mention:
     via: str
     resolution: Resolution = field(repr=False)
     cluster: str | None = None
+    held: tuple[str, ...] = ()
 
     @property
     def candidates(self) -> tuple[Candidate, ...]:
@@ -171,6 +175,7 @@ class Mention:
             "via": self.via,
             "candidates": [c.id for c in self.resolution.candidates],
             "cluster": self.cluster,
+            "held": list(self.held),
         }
 
 
@@ -332,7 +337,8 @@ def link_text(resolver: Resolver, text: str, *, on: _dt.date | str | None = None
     spans = _bracketed(text, tokens, spans)
     spans = _coreference(resolver, tokens, spans)
     spans = _document_offices(text, tokens, spans)
-    mentions = [_mention(text, tokens, s) for s in spans]
+    day = as_date(on) if on is not None else None
+    mentions = [_mention(text, tokens, s, day) for s in spans]
     return Document(text, tuple(m for m in mentions if m is not None))
 
 
@@ -1158,9 +1164,12 @@ def _ambiguous(r: Resolution, people: list[Entity], detail: str) -> Resolution:
     )
 
 
-def _mention(text: str, tokens: list[_Token], s: _Span) -> Mention | None:
+def _mention(text: str, tokens: list[_Token], s: _Span, day: _dt.date | None) -> Mention | None:
     r = s.resolution
     kind = _kind(r) or Kind.PERSON
+    held: tuple[str, ...] = ()
+    if day is not None and r.status is Status.MATCHED and r.entity is not None:
+        held = tuple(dict.fromkeys(o.title for o in r.entity.offices if o.covers(day)))
     start, end = tokens[s.i].start, tokens[s.j - 1].end
     if _THEN.match(tokens[s.i].text) and s.j - s.i == 1:
         return None
@@ -1176,4 +1185,5 @@ def _mention(text: str, tokens: list[_Token], s: _Span) -> Mention | None:
         via=s.via,
         resolution=r,
         cluster=s.cluster,
+        held=held,
     )

@@ -66,6 +66,7 @@ LINK_COLUMNS = (
     "title_id",
     "via",
     "cluster",
+    "held",
 )
 
 
@@ -232,6 +233,7 @@ def link_series(
                     m.title_id,
                     m.via,
                     m.cluster,
+                    "; ".join(m.held) or None,
                 ),
                 strict=True,
             ):
@@ -244,6 +246,6 @@ def link_series(
             "end": pd.array(rows["end"], dtype="int64"),
             **{n: pd.array(rows[n], dtype=text) for n in ("text", "kind", "status", "id")},
             "score": pd.array(rows["score"], dtype="float64"),
-            **{n: pd.array(rows[n], dtype=text) for n in ("title_id", "via", "cluster")},
+            **{n: pd.array(rows[n], dtype=text) for n in ("title_id", "via", "cluster", "held")},
         }
     )
