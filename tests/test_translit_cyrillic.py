@@ -47,7 +47,7 @@ RUSSIAN_GOLDEN = {
         "iso9": "Andrej Belousov",
         "alalc": "Andreĭ Belousov",
         "press": "Andrey Belousov",
-        "french": "Andrei Beloousov",
+        "french": "Andrei Belooussov",
     },
     "Сергей Шойгу": {
         "bgn": "Sergey Shoygu",
@@ -72,7 +72,7 @@ RUSSIAN_GOLDEN = {
         "iso9": "Valerij Gerasimov",
         "alalc": "Valeriĭ Gerasimov",
         "press": "Valery Gerasimov",
-        "french": "Valerii Guerasimov",
+        "french": "Valerii Guerassimov",
     },
     "Зеленский": {
         "bgn": "Zelenskiy",
@@ -98,6 +98,7 @@ RUSSIAN_LETTERS = [
     ("Хрущёв", "gost-b", "Xrushhyov"),
     ("Хрущёв", "scholarly", "Xruščëv"),
     ("Хрущёв", "french", "Khrouchtchev"),
+    ("Косачёв", "french", "Kossatchev"),  # s between vowels: ss (Le Monde: Kossatchev)
     ("Хрущёв", "german", "Chruschtschow"),
     ("Юлия", "mvd310", "Yuliya"),
     ("Юлия", "icao", "Iuliia"),
@@ -105,7 +106,7 @@ RUSSIAN_LETTERS = [
     ("Васильева", "press", "Vasilyeva"),
     ("Васильева", "mvd310", "Vasilyeva"),
     ("Васильева", "icao", "Vasileva"),
-    ("Васильева", "french", "Vasilieva"),
+    ("Васильева", "french", "Vassilieva"),
     ("Объезд", "icao", "Obieezd"),
     ("Объезд", "bgn", "Ob”yezd"),
     ("Ильинский", "press", "Ilyinsky"),

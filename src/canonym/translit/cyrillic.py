@@ -21,7 +21,8 @@ Russian systems (:data:`RUSSIAN_SYSTEMS`):
 * ``gost52535``: Russian passports 2010–2013 (ICAO-like, but ``ц`` tc).
 * ``gost-b``: GOST 7.79 System B, ASCII only (``х`` x, ``ц`` cz/c, ``щ`` shh, ``ы`` y`).
 * ``scholarly``: the scientific system (``х`` x, ``щ`` šč, ``ю`` ju, ``я`` ja).
-* ``french``: French style (MVD 310 fr): ``ш`` ch, ``ч`` tch, ``у`` ou, ``ге`` gue, ``-ин`` -ine
+* ``french``: French style (MVD 310 fr): ``ш`` ch, ``ч`` tch, ``у`` ou, ``ге`` gue, ``-ин`` -ine,
+  ``с`` ss between vowels (Belooussov, Guerassimov)
   (Poutine, Serguei, Choigou).
 * ``german``: German (Duden) style: ``в`` w, ``з`` s, ``ж ш`` sch, ``ч`` tsch, ``х`` ch, ``ц`` z,
   ``е`` je initially, ``-ий`` -i (Wladimir, Schoigu, Sergej, Sacharowa, Waleri).
@@ -406,6 +407,7 @@ _RU_SYSTEMS: dict[str, _Rules] = {
         {**_RU_FRENCH, "й": "i"},
         after=[("ь", {"е": "ie"})],
         before=[("еиы", {"г": "gu"})],
+        between_vowels={"с": "ss"},  # a single s between vowels reads z in French
         clusters={"кс": "x"},
         endings={"ин": "ine"},
     ),
