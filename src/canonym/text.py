@@ -120,7 +120,8 @@ _TRANSLATE = str.maketrans(
 )
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-_POSSESSIVE = re.compile(r"(?<=\S)'s(?!\w)|(?<=s)'(?!\w)")
+# after a word, or after a closing quote folded to a space (``«Вагнер»'s``)
+_POSSESSIVE = re.compile(r"(?<=\S)'s(?!\w)|(?<=s)'(?!\w)|(?<= )'s(?!\w)")
 _THEN = re.compile(r"(?<![^\W\d_])then-", re.IGNORECASE)
 
 
