@@ -29,7 +29,7 @@ CONFIDENT = 0.9
 OFFICE_BONUS = 0.15
 OFFICE_PENALTY = 0.2
 #: The longest person's name (in words) tried when a text is read as office + name.
-MAX_NAME_WORDS = 4
+MAX_NAME_WORDS = 6
 
 
 def title_and_name(
