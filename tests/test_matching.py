@@ -500,3 +500,25 @@ def test_two_hangul_syllables_meet_only_where_a_system_spells_them_alike() -> No
     assert canonym.resolve("이성권").id is None
     found = canonym.link("South Korean lawmaker Lee Sung-kwon (이성권) said so.")
     assert "kp.ri-son-gwon" not in {m.id for m in found.mentions}
+
+
+_SPELLINGS = [
+    tuple(a.text for a in e.aliases) for e in canonym.default_tables().of_kind(canonym.Kind.PERSON)
+]
+
+
+@given(
+    st.sampled_from(_SPELLINGS).flatmap(lambda s: st.tuples(st.sampled_from(s), st.sampled_from(s)))
+)
+def test_the_explained_comparison_is_the_one_compare_makes(pair: tuple[str, str]) -> None:
+    """Two spellings of one person (so that most pairs compare): the match's explanation,
+    written from the pair of readings that scored, is what compare() makes from scratch."""
+    from canonym import matching
+
+    query, entry = parse_name(pair[0]), parse_name(pair[1])
+    found = matching._best(query, entry, None, False, {})
+    direct = matching.compare(query, entry)
+    if found is None:
+        assert direct is None
+        return
+    assert matching._explained(found, {}) == direct

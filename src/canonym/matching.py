@@ -649,6 +649,21 @@ def _firm(pair: _Pair) -> bool:
     return pair[2] >= KEY_AGREEMENT or (pair[3] == _CONSONANTS and pair[2] >= CONSONANT_AGREEMENT)
 
 
+def _explained(found: _Scored, memo: _Memo | None = None) -> Comparison:
+    """The comparison of a scored pair of readings, with every feature's words: the values
+    :func:`_best` found, written out (as :func:`compare` would, without its search)."""
+    _, q, e, _ = found
+    if len(q.parts) > 1 and q.origin is not Origin.OTHER and q.origin is e.origin:
+        aligned = _positional(q, e)
+    else:
+        aligned = _align(q.parts, e.parts, memo)
+    values = _values(q, e, *aligned, True)
+    if values is None:  # cannot be: the same alignment gave values without the words
+        msg = "a scored pair of readings lost its alignment"
+        raise AssertionError(msg)
+    return _comparison(q, e, values)
+
+
 def compare(
     query: Name, entry: Name, entity_origins: frozenset[Origin] | None = None
 ) -> Comparison | None:
@@ -903,8 +918,9 @@ class NameIndex:
             return []
         if not query.readings:
             return []
-        # numbers first, for every candidate; words only for the few reported
-        scored: dict[str, tuple[float, int]] = {}
+        # numbers first, for every candidate; words only for the few reported, from the
+        # pair of readings that won (the comparison :func:`compare` would make, not redone)
+        scored: dict[str, tuple[float, int, _Scored]] = {}
         memo: _Memo = {}
         for ref in self.candidates(query):
             entity, _, name = self._entries[ref]
@@ -913,17 +929,15 @@ class NameIndex:
                 continue
             known = scored.get(entity.id)
             if known is None or found[0] > known[0]:
-                scored[entity.id] = (found[0], ref)
+                scored[entity.id] = (found[0], ref, found)
         ranked = sorted(
             (item for item in scored.items() if item[1][0] >= MIN_SCORE),
             key=lambda item: (-item[1][0], item[0]),
         )
         out: list[NameMatch] = []
-        for _, (_, ref) in ranked[:MAX_REPORTED]:
-            entity, alias, name = self._entries[ref]
-            explained = compare(query, name, self._origins[entity.id])
-            if explained is None:
-                continue
+        for _, (_, ref, found) in ranked[:MAX_REPORTED]:
+            entity, alias, _name = self._entries[ref]
+            explained = _explained(found, memo)
             m = NameMatch(entity=entity, alias=alias, comparison=explained)
             if query.script not in _SYLLABIC:
                 m = self._checked_by_native(query, m)
