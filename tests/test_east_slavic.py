@@ -76,7 +76,15 @@ def test_every_row_names_three_languages_and_its_sources() -> None:
     for row in rows:
         assert {lang for lang, _ in row.forms} == {"ru", "uk", "be"}, row.label
         assert row.checked, row.label
-        assert set(row.checked) <= {"ru-uk", "be", "wiki-names", "esum", "unverified"}, row.label
+        assert set(row.checked) <= {
+            "ru-uk",
+            "be",
+            "wiki-names",
+            "esum",
+            "people",
+            "dictionary",
+            "unverified",
+        }, row.label
         if row.sex == "m":
             assert {sex for _, sex, _ in row.patronymics} == {"m", "f"}, row.label
 
@@ -299,3 +307,23 @@ def test_a_digraph_without_a_dot_is_a_word() -> None:
     # Yu is a name (a Korean or Chinese surname), not an initial, unless a dot follows it
     parts = parse_name("Yu Myong Hwan").readings[-1].parts
     assert parts[0].role is not canonym.names.Role.INITIAL
+
+
+@pytest.mark.parametrize(
+    ("given", "male", "female"),
+    [
+        ("Вячаслаў", "Вячаслававіч", "Вячаславаўна"),
+        ("Генадзь", "Генадзевіч", "Генадзеўна"),
+        ("Васіль", "Васілевіч", "Васілеўна"),
+        ("Георгій", "Георгіевіч", "Георгіеўна"),
+        ("Аляксандр", "Аляксандравіч", "Аляксандраўна"),
+    ],
+)
+def test_belarusian_patronymics_follow_the_stems_last_sound(
+    given: str, male: str, female: str
+) -> None:
+    from canonym.translit import east_slavic
+
+    made = east_slavic._male_patronymic("be", given)
+    assert made == male
+    assert east_slavic._female_patronymic("be", made) == female

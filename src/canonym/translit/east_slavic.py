@@ -74,10 +74,12 @@ def _male_patronymic(lang: str, name: str) -> str:
     # Belarusian
     if name.endswith("ый"):
         return name[:-2] + "ыевіч"
-    if name.endswith(("ей", "ай", "эй")):
-        return name[:-1] + "евіч"
+    if name.endswith(("ей", "ай", "эй", "ій")):
+        return name[:-1] + "евіч"  # Георгій: Георгіевіч
     if name.endswith("ь"):
-        return name + "евіч"
+        return name[:-1] + "евіч"  # Генадзь: Генадзевіч
+    if name.endswith("ў"):
+        return name[:-1] + "вавіч"  # Вячаслаў: Вячаслававіч
     if name.endswith(("а", "о")):
         return name[:-1] + "авіч"
     return name + "авіч"
