@@ -264,3 +264,60 @@ def test_the_counts_in_the_data_docs_are_the_tables() -> None:
         len(TABLES.of_kind(Kind.TITLE)),
         len(TABLES.of_kind(Kind.ORGANISATION)),
     ]
+
+
+def _written_by_canonym(entity: canonym.Entity) -> set[str]:
+    """Every spelling canonym's writers give for the entity's native names, as name keys."""
+    from canonym.translit import cyrillic, han, hangul
+
+    out: set[str] = set()
+    for alias in entity.aliases:
+        if not alias.native:
+            continue
+        if alias.script == "Hang":
+            out.update(hangul.spellings(alias.text, limit=1024))
+        elif alias.script == "Cyrl":
+            out.update(cyrillic.transliterations(alias.text).values())
+        elif alias.script == "Hani":
+            out.update(han.spellings(alias.text).values())
+    return {canonym.name_key(s) for s in out}
+
+
+_GENERATED_SPELLINGS = [
+    (e, a)
+    for e in TABLES.of_kind(Kind.PERSON)
+    for a in e.aliases
+    if (a.source or "").startswith("generated: canonym's")
+]
+
+
+@pytest.mark.parametrize(
+    ("entity", "alias"),
+    _GENERATED_SPELLINGS,
+    ids=lambda x: getattr(x, "id", getattr(x, "text", "")),
+)
+def test_a_spelling_said_to_be_generated_is_what_canonym_writes(
+    entity: canonym.Entity, alias: canonym.Alias
+) -> None:
+    assert canonym.name_key(alias.text) in _written_by_canonym(entity), alias
+
+
+def test_a_title_said_to_be_read_by_the_grammar_is_read_without_its_entry() -> None:
+    import attrs
+
+    said = {
+        (e.id, a.text)
+        for e in TABLES
+        if e.kind is not Kind.PERSON
+        for a in e.aliases
+        if (a.source or "").startswith("generated: canonym's title grammar")
+    }
+    assert len(said) >= 20
+    cut = canonym.Tables(
+        [
+            attrs.evolve(e, aliases=tuple(a for a in e.aliases if (e.id, a.text) not in said))
+            for e in TABLES
+        ]
+    )
+    resolver = canonym.Resolver(cut)
+    assert [(i, t) for i, t in sorted(said) if resolver.resolve(t).id != i] == []
