@@ -207,13 +207,24 @@ def romanize_name(name: str) -> dict[str, str]:
         "kcna": f"{sk} {' '.join(_cap(s) for s in kcna)}",
         "kcna-hyphen": f"{sk} {_cap('-'.join(kcna))}",
         "dprk": f"{_surname_spelling(surname, 'dprk')} {' '.join(_cap(s) for s in dprk)}",
-        "rr": f"{sr} {_cap(''.join(rr))}",
+        "rr": f"{sr} {_cap(_rr_join(rr))}",
         "rr-hyphen": f"{sr} {_cap('-'.join(rr))}",
         "mr": f"{sm} {_cap(_mr_join(mr))}",
-        "mr-plain": f"{_plain(sm)} {_cap(''.join(mr_plain))}",
+        "mr-plain": f"{_plain(sm)} {_cap(_rr_join(mr_plain))}",
         "alalc": f"{sm} {_cap('-'.join(mr))}",
         "odni": f"{s_odni} {_cap('-'.join(odni))}",
     }
+
+
+def _rr_join(syllables: list[str]) -> str:
+    """Join RR (or diacritic-free MR) syllables into one word, with the hyphen RR allows
+    where the letters would read otherwise: between two vowels (가으 ``Ga-eu``, not ``Gaeu``,
+    which reads 개우)."""
+    out = syllables[:1]
+    for syllable in syllables[1:]:
+        vowels = out[-1][-1:] in set("aeiou") and syllable[:1] in set("aeiou")
+        out.append(("-" if vowels else "") + syllable)
+    return "".join(out)
 
 
 def _mr_join(syllables: list[str]) -> str:
@@ -346,6 +357,8 @@ def _rewriter(rules: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
 
 _skeleton_rewrite = _rewriter(_SKELETON_RULES)
 _REPEATS = re.compile(r"(.)\1+")
+_SYLLABLE_BREAK = re.compile(r"(?<=[aeiouwy])[-‐‑ ]+(?=[aeiou])")
+_BREVE_BREAK = re.compile("(?<=\u0306)(?=[aeou])|(?<=[aeiou])(?=[ou]\u0306)")
 
 
 @lru_cache(maxsize=65536)
@@ -361,12 +374,14 @@ def skeleton(romanized: str) -> str:
     >>> skeleton("Jong Un") == skeleton("Jong Il")
     False
     """
-    folded = "".join(
-        ch
-        for ch in unicodedata.normalize("NFD", romanized.casefold())
-        if ch.isascii() and ch.isalpha()
-    )
-    rewritten = _skeleton_rewrite(folded)
+    folded = _BREVE_BREAK.sub("|", unicodedata.normalize("NFD", romanized.casefold()))
+    folded = "".join(ch for ch in folded if (ch.isascii() and ch.isalpha()) or ch in "-‐‑ |")
+    # a hyphen or space between two vowels ends a syllable: Ga-eu is 가으, not 개우 (gaeu),
+    # so no vowel digraph is read across it (nor across a vowel with a breve, which MR writes
+    # as a vowel of its own: Kyŏoe, Keŭ); every other separator is ignored
+    folded = _SYLLABLE_BREAK.sub("|", folded)
+    folded = "".join(ch for ch in folded if ch.isalpha() or ch == "|")
+    rewritten = _skeleton_rewrite(folded).replace("|", "")
     # A final and the next initial may spell one sound twice in one system and once in another
     # (Bakgeun / Pakkun / Pakun): runs of one letter count once.
     # MR writes ㅉ "tch" and a final ㅅ before ㅈ "t-ch"; KCNA writes both with "j".
@@ -390,7 +405,7 @@ def hangul_skeleton(given: str) -> str:
     >>> hangul_skeleton("룡해") == skeleton("Ryong-hae") == skeleton("Ryonghae")
     True
     """
-    return skeleton("".join(_syllables(given, "kcna", initial_voiceless=True)))
+    return skeleton("-".join(_syllables(given, "kcna", initial_voiceless=True)))
 
 
 # ---------------------------------------------------------------------------------------------
