@@ -487,9 +487,8 @@ def test_seong_is_not_seon_whatever_russian_print_merges(query: str) -> None:
             ]
         )
     )
-    # a user's Latin-only entry: the Hangul says -ng; two Latin spellings cannot tell
-    # (Russian-route Latin writes Son for 성 too), so they still meet coarsely
-    assert users.resolve("이성권").id != "u1"
+    # a user's Latin-only entry "Ri Son Gwon": its Son may be Russian print of 성 (Сон), so
+    # neither 이성권 nor Lee Sung-kwon is ruled out there: only a Hangul 선 tells
     assert users.resolve("리선권").id == "u1"
     assert users.resolve("Ли Сон Гвон").id == "u1"
 

@@ -381,9 +381,9 @@ def _korean_syllable(q: Part, e: Part) -> tuple[float, int]:
             return 1.0, _SAME
         if q.key == e.key:
             return SPELLED_APART, _APART
-        if native.key.endswith("N") != latin.key.endswith("N"):
-            # 성 is song/seong/sung in every system, never son: a final -ng the Latin lacks
-            # (or has) is another syllable, whatever Russian print merges
+        if latin.key.endswith("N") and not native.key.endswith("N"):
+            # a Latin -ng is never written for ㄴ: 선 is son/seon/sun, never sung. (The other
+            # way round is Russian print: Сон for 성, Ён for 영, read back as Son, Yon.)
             return 0.0, _SAME
     if q.key == e.key:
         return 1.0, _SAME
@@ -939,7 +939,11 @@ class NameIndex:
             entity, alias, _name = self._entries[ref]
             explained = _explained(found, memo)
             m = NameMatch(entity=entity, alias=alias, comparison=explained)
-            if query.script not in _SYLLABIC:
+            if query.script not in _SYLLABIC or any(
+                n.script == query.script for n in self._natives.get(entity.id, ())
+            ):
+                # a Latin spelling of the entity is checked against its Hangul or Han; so is
+                # a Hangul query that met a Latin spelling while the entity has its own Hangul
                 m = self._checked_by_native(query, m)
             out.append(m)
         return sorted(out, key=lambda m: (-m.score, m.entity.id))
