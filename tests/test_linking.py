@@ -162,12 +162,21 @@ def test_cli_link(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
 
 
 def test_independent_articles_are_linked_well() -> None:
-    """Fourteen articles written for the project (tests/data/articles), not the ones the linker
-    was built on: a floor, so that a change that loses ground fails."""
+    """Forty articles written for the project (tests/data/articles), not the ones the linker
+    was built on: floors, so that a change that loses ground fails. The tabled persons' floor
+    is issue 18's aim; the others are where the linker stands (titles, untabled people and
+    their short forms are below the issue's aims: see the issue's notes)."""
     result = evaluate(CORPORA["articles"])
-    assert result["gold"] >= 300
-    assert result["precision"] >= 0.98, result["precision"]
-    assert result["recall"] >= 0.98, result["recall"]
+    assert result["gold"] >= 990
+    assert result["precision"] >= 0.96, result["precision"]
+    assert result["recall"] >= 0.92, result["recall"]
+    kinds = result["by_kind"]
+    assert kinds["person"]["precision"] >= 0.99, kinds["person"]
+    assert kinds["person"]["recall"] >= 0.99, kinds["person"]
+    assert kinds["title"]["precision"] >= 0.95, kinds["title"]
+    assert kinds["untabled_person"]["reported"] >= 0.84, kinds["untabled_person"]
+    assert kinds["short_forms_clustered"]["share"] >= 0.72, kinds["short_forms_clustered"]
+    assert kinds["org_as_person"] == 0
 
 
 _SHOIGU_ONLY = """

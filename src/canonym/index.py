@@ -578,11 +578,15 @@ class Index:
         if found:
             return tuple(found)
         out: dict[str, Entity] = {}
-        # "<child> of <parent>", trying every "of" from the right
+        # "<child> of <parent>", trying every "of" from the right; an organ "of the Central
+        # Committee" may be filed under the party itself ("Political Bureau of the C.C., WPK")
         for cut in [i for i, t in enumerate(tokens) if t == "of"][::-1]:
             for owner in self._org(tokens[cut + 1 :], parent):
                 for child in self._org(tokens[:cut], owner.id):
                     out.setdefault(child.id, child)
+                if not out and owner.parent:
+                    for child in self._org(tokens[:cut], owner.parent):
+                        out.setdefault(child.id, child)
             if out:
                 return tuple(out.values())
         # "<parent> <child>"

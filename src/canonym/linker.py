@@ -29,6 +29,7 @@ from __future__ import annotations
 import html
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -40,7 +41,7 @@ from attrs import evolve, field, frozen
 from .model import Candidate, Entity, Evidence, Kind, Method, Resolution, Status, as_date
 from .text import analyze, without_surrogates
 from .titles import parse_title, title_words
-from .translit import han, hangul
+from .translit import east_slavic, han, hangul
 
 if TYPE_CHECKING:
     import datetime as _dt
@@ -527,6 +528,14 @@ def _title_grammar_spans(
         for end in range(j, i, -1):
             if tokens[end - 1].key in joiners:
                 continue
+            if (
+                tokens[end - 1].key in country_words
+                and tokens[end - 1].key.endswith(("an", "ese"))  # Russian, Chinese: adjectives
+                and end < len(tokens)
+                and tokens[end].capital
+                and not text[tokens[end - 1].end : tokens[end].start].strip()
+            ):
+                continue  # "head of Russian Railways": the country word names something else
             inside = {owner[k].i for k in range(i, end) if k in owner}
             # never cut a spelling span in two
             if any(owner[k].j > end for k in range(i, end) if k in owner):
@@ -563,6 +572,8 @@ def _joined(text: str, tokens: list[_Token], j: int, country_words: set[str]) ->
     """True when token ``j`` follows token ``j - 1`` with only spaces between, or with a
     possessive after a country word ("Secretary of Russia's Security Council")."""
     gap = text[tokens[j - 1].end : tokens[j].start].strip(" \n")
+    if gap in {".", ".,"} and "." in tokens[j - 1].text:
+        return True  # KCNA's "of the C.C., WPK": an abbreviation and its party
     return not gap or (gap in _POSSESSIVE_GAPS and tokens[j - 1].key in country_words)
 
 
@@ -583,7 +594,7 @@ _APPOSITION = re.compile(
 
 _KO_SYLLABLE = (
     r"(?:kk|tt|pp|ss|jj|tch|ch|sh|kh|th|ph|[gknrdlmbpsjhtc])?"
-    r"(?:yeo|yae|wae|weo|eo|eu|ae|oe|wa|wo|we|wi|ui|ya|yo|yu|ye|oo|ou|ee|a|e|i|o|u)"
+    r"(?:yeo|yae|wae|weo|weu|eo|eu|ae|oe|wa|wo|we|wi|ui|ya|yo|yu|ye|oo|ou|ee|a|e|i|o|u)"
     r"(?:ng|k|n|l|m|p|t)?"
 )
 _KO_GIVEN = re.compile(rf"^{_KO_SYLLABLE}(?:[-‐‑]?{_KO_SYLLABLE})?$")
@@ -596,6 +607,24 @@ def _korean_shaped(tokens: list[_Token], i: int, j: int) -> bool:
     return all(
         _SYLLABLE.match(t.text) and _KO_GIVEN.match(t.text.lower()) for t in tokens[i + 1 : j]
     )
+
+
+def _slavic_shaped(tokens: list[_Token], i: int, j: int) -> bool:
+    """An East Slavic given name in a Latin spelling (Oleg, Dmytro, Yuri, Iryna), then a
+    family name, or a patronymic and a family name."""
+    return tokens[i].key in _slavic_given_names()
+
+
+@cache
+def _slavic_given_names() -> frozenset[str]:
+    """The Latin spellings of the given names of ``east_slavic.toml``, in every language's
+    systems (lower case), and the English -er of Alexander and Peter."""
+    out: set[str] = set()
+    for cognate in east_slavic.cognates():
+        for lang, form in cognate.forms:
+            out.update(east_slavic.latin_forms(lang, form))
+    out.update(f[:-1] + "er" for f in list(out) if f.endswith(("ndr", "tr")))
+    return frozenset(w for w in out if len(w) >= 3)
 
 
 def _chinese_shaped(tokens: list[_Token], i: int, j: int) -> bool:
@@ -695,7 +724,11 @@ def _name_shape_spans(
                 or (before == "and" and i - 1 in named_ends)
                 or bool(_APPOSITION.match(following))
             )
-            shaped = _korean_shaped(tokens, i, j) or _chinese_shaped(tokens, i, j)
+            shaped = (
+                _korean_shaped(tokens, i, j)
+                or _chinese_shaped(tokens, i, j)
+                or _slavic_shaped(tokens, i, j)
+            )
             if not (shaped or cued):
                 continue
             r = resolver.resolve(_slice(text, tokens, i, j), kinds={Kind.PERSON}, on=on)
@@ -925,6 +958,19 @@ def _document_offices(text: str, tokens: list[_Token], spans: list[_Span]) -> li
                 named.add(s.resolution.title.id)
                 if s.resolution.title.organisation:
                     named.add(s.resolution.title.organisation)
+    # the country the document is about: the one most of its matched names belong to
+    countries = Counter(
+        s.resolution.entity.country
+        for s in spans
+        if s.resolution.status is Status.MATCHED
+        and s.resolution.entity is not None
+        and s.resolution.entity.country
+    )
+    home = None
+    if countries:
+        (top, n), *rest = countries.most_common(2)
+        if n >= 3 and n >= 2 * (rest[0][1] if rest else 0):
+            home = top
     out = []
     for s in spans:
         r = s.resolution
@@ -941,6 +987,13 @@ def _document_offices(text: str, tokens: list[_Token], spans: list[_Span]) -> li
                 if near:
                     fits = near
                     detail = "{} was held by a person named in the same sentence"
+            if len(fits) != 1 and home is not None and kinds != {Kind.PERSON}:
+                # no single candidate named elsewhere: the document's own country decides
+                # among bare offices and bodies ("foreign ministry" in a Seoul story)
+                local = [c.entity for c in r.candidates if c.entity.country == home]
+                if len(local) == 1:
+                    fits = local
+                    detail = f"{{}} is {home}'s, the country the document is about"
             if len(fits) == 1:
                 detail = detail.format(fits[0].id)
                 s = _Span(s.i, s.j, _decided(r, fits[0], detail), s.via + "+document")
@@ -1010,9 +1063,22 @@ def _bare_roles(
         word = tokens[k]
         if not word.capital or word.key not in roles or text[word.end : tokens[s.i].start] != " ":
             continue
-        r = resolver.resolve(word.text, kinds={Kind.TITLE}, on=on)
+        # a capitalised qualifier before it is part of the office ("Acting President")
+        first = k
+        if (
+            k > 0
+            and k - 1 not in taken
+            and tokens[k - 1].capital
+            and tokens[k - 1].key in title_words().qualifiers
+            and text[tokens[k - 1].end : word.start] == " "
+        ):
+            first = k - 1
+        r = resolver.resolve(_slice(text, tokens, first, s.i), kinds={Kind.TITLE}, on=on)
+        if r.status is Status.UNMATCHED and first != k:
+            first = k
+            r = resolver.resolve(word.text, kinds={Kind.TITLE}, on=on)
         if r.status is not Status.UNMATCHED:
-            out.append(_Span(k, s.i, r, "bare-role"))
+            out.append(_Span(first, s.i, r, "bare-role"))
     return out
 
 
@@ -1127,6 +1193,44 @@ def _coreference(resolver: Resolver, tokens: list[_Token], spans: list[_Span]) -
                     s.via,
                 )
             )
+    return sorted(out + _stranger_short_forms(resolver, tokens, out, strangers), key=lambda s: s.i)
+
+
+def _stranger_short_forms(
+    resolver: Resolver,
+    tokens: list[_Token],
+    spans: list[_Span],
+    strangers: dict[str, dict[str, str]],
+) -> list[_Span]:
+    """The family name of a person the tables lack, standing alone elsewhere in the document
+    (``Oleg Belozerov ... Belozerov said``), where no tabled spelling made it a mention: the
+    same person, in the same cluster (none when two such people share it)."""
+    if not strangers:
+        return []
+    taken = _covered(spans)
+    stop = linker_words().not_name_words | linker_words().common_words
+    out: list[_Span] = []
+    for k, token in enumerate(tokens):
+        others = strangers.get(token.key)
+        if not others or k in taken or not token.capital or token.key in stop:
+            continue
+        if not _NAME_WORD.match(token.text):
+            continue
+        beside = [n for n in (k - 1, k + 1) if 0 <= n < len(tokens) and n not in taken]
+        if any(tokens[n].capital and _NAME_WORD.match(tokens[n].text) for n in beside):
+            continue  # part of a longer capitalised run: another name, not this short form
+        r = resolver.resolve(token.text, kinds={Kind.PERSON})
+        if r.status is Status.MATCHED:
+            continue  # a tabled person of that family name: the spelling spans decide
+        names = ", ".join(sorted(others.values()))
+        one = len(others) == 1
+        detail = (
+            f"the document names {names}, whom the tables lack, in full"
+            if one
+            else f"the document names several people the tables lack so: {names}"
+        )
+        shared = next(iter(others)) if one else None
+        out.append(_Span(k, k + 1, _ambiguous(r, [], detail), "name-shape+coreference", shared))
     return out
 
 
