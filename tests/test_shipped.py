@@ -323,16 +323,6 @@ def test_a_title_said_to_be_read_by_the_grammar_is_read_without_its_entry() -> N
     assert [(i, t) for i, t in sorted(said) if resolver.resolve(t).id != i] == []
 
 
-#: Spellings no stored page showed, kept because the test articles use them; each says why in
-#: its note. The list may only shrink.
-UNSOURCED = {
-    ("kp.mnd", "Defence Ministry"),
-    ("kp.defmin", "Defence Minister"),
-    ("kp.kpa.reconnaissance.director", "chief of the Reconnaissance General Bureau"),
-    ("kp.ksdp.chair", "Chairman of the Korean Social Democratic Party"),
-}
-
-
 def test_every_spelling_cites_where_it_comes_from() -> None:
     missing = {
         (e.id, a.text)
@@ -340,7 +330,7 @@ def test_every_spelling_cites_where_it_comes_from() -> None:
         for a in e.aliases
         if not a.native and a.system != "display" and a.text != e.name and not a.source
     }
-    assert missing <= UNSOURCED, sorted(missing - UNSOURCED)
+    assert missing == set(), sorted(missing)
 
 
 def test_every_office_cites_where_it_comes_from() -> None:
