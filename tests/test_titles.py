@@ -88,7 +88,7 @@ SAME_TITLE = {
         "Chief of the General Staff of the Russian Armed Forces",
     ],
     "ru.mfa.spokes": [
-        "spokesperson of the Foreign Ministry",
+        "spokesperson of the Russian Foreign Ministry",
         "Russian Foreign Ministry spokeswoman",
     ],
     "cn.npcsc.vice_chair": ["China's NPC Standing Committee vice chairperson"],

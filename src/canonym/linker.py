@@ -330,6 +330,7 @@ def link_text(resolver: Resolver, text: str, *, on: _dt.date | str | None = None
     spans = _spelling_spans(resolver, text, tokens, on)
     spans = _title_grammar_spans(resolver, text, tokens, spans, on)
     spans = _served_offices(resolver, text, tokens, spans, on)
+    spans = _portfolio_tails(text, tokens, spans)
     spans = _name_shape_spans(resolver, text, tokens, spans, on)
     spans = sorted(spans, key=lambda s: s.i)
     spans = _extend_left(resolver, text, tokens, spans, on)
@@ -374,6 +375,36 @@ def _served_offices(
         whole = resolver.resolve(_slice(text, tokens, k - 1, s.j), kinds={Kind.TITLE}, on=on)
         if whole.status is Status.MATCHED:
             out.append(_Span(k - 1, s.j, whole, "served-office"))
+    return out
+
+
+def _portfolio_tails(text: str, tokens: list[_Token], spans: list[_Span]) -> list[_Span]:
+    """A matched office followed by "for" and a capitalised portfolio ("Aide to the President
+    of Russia for Foreign Policy") is linked with it: the portfolio says which of the office's
+    holders, not another office."""
+    taken = _covered(spans)
+    out = []
+    for s in spans:
+        k = s.j
+        if (
+            _kind(s.resolution) is Kind.TITLE
+            and s.resolution.status is Status.MATCHED
+            and k + 1 < len(tokens)
+            and tokens[k].key == "for"
+            and k not in taken
+        ):
+            end = k + 1
+            while (
+                end < len(tokens)
+                and end - k <= 3
+                and end not in taken
+                and tokens[end].capital
+                and text[tokens[end - 1].end : tokens[end].start] == " "
+            ):
+                end += 1
+            if end > k + 1 and text[tokens[k - 1].end : tokens[k].start] == " ":
+                s = evolve(s, j=end)
+        out.append(s)
     return out
 
 
@@ -490,8 +521,9 @@ def _title_grammar_spans(
     ("GENERAL SECRETARY OF WPK" over "GENERAL SECRETARY" + "WPK")."""
     words = title_words()
     country_words = {w for p, _ in words.countries for w in p}
-    starters = words.roles | words.qualifiers | country_words
-    joiners = {"of", "the", "for", "and"}
+    variants = {w for variant, _ in words.synonyms for w in variant}  # vice, chair, defence
+    starters = words.roles | words.qualifiers | country_words | variants
+    joiners = {"of", "the", "for", "and", "to"}  # "to": an envoy's posting
     owner = {k: s for s in spans for k in range(s.i, s.j)}
     swallowable = {
         k for k, s in owner.items() if _kind(s.resolution) in {Kind.TITLE, Kind.ORGANISATION, None}
@@ -501,13 +533,25 @@ def _title_grammar_spans(
     i = 0
     while i < len(tokens):
         first = owner.get(i)
-        if tokens[i].key not in starters or (
+        # an organisation's name may open an office's ("IAEA chief", "Chinese Foreign
+        # Ministry spokesperson") when a role word follows it
+        org_first = (
             first is not None
-            and (
-                first.i != i
-                or (
-                    first.resolution.status is Status.MATCHED
-                    and _kind(first.resolution) is not Kind.TITLE
+            and first.i == i
+            and _kind(first.resolution) is Kind.ORGANISATION
+            and first.j < len(tokens)
+            and tokens[first.j].key in words.roles | variants
+        )
+        if not org_first and (
+            tokens[i].key not in starters
+            or (
+                first is not None
+                and (
+                    first.i != i
+                    or (
+                        first.resolution.status is Status.MATCHED
+                        and _kind(first.resolution) is not Kind.TITLE
+                    )
                 )
             )
         ):
@@ -574,6 +618,8 @@ def _joined(text: str, tokens: list[_Token], j: int, country_words: set[str]) ->
     gap = text[tokens[j - 1].end : tokens[j].start].strip(" \n")
     if gap in {".", ".,"} and "." in tokens[j - 1].text:
         return True  # KCNA's "of the C.C., WPK": an abbreviation and its party
+    if gap in {"'", "’"} and tokens[j - 1].key.endswith("s"):
+        return True  # "Workers' Party": a plural's possessive inside a name
     return not gap or (gap in _POSSESSIVE_GAPS and tokens[j - 1].key in country_words)
 
 

@@ -217,8 +217,9 @@ def parse_title(text: str) -> TitleParse | None:
     tokens = _replace(kept, _synonyms_by_first())
     if not tokens or not any(t in words.roles for t in tokens):
         return None
-    if "of" in tokens:
-        cut = tokens.index("of")
+    if "of" in tokens or "for" in tokens:
+        # "<role> of <organisation>", or "for" it ("spokesperson for the Foreign Ministry")
+        cut = min(tokens.index(w) for w in ("of", "for") if w in tokens)
         role, rest = tokens[:cut], strip_joiners(tokens[cut + 1 :])
         if role and role[-1] == "minister" and rest:
             # "minister of foreign [of the DPRK]" = "foreign minister"
