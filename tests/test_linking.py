@@ -521,3 +521,40 @@ def test_held_is_what_the_tables_say_on_that_day(day: dt.date) -> None:
             dict.fromkeys(o.title for o in m.resolution.entity.offices if o.covers(day))
         )
         assert m.held == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Oleg Belozerov, head of Russian Railways, came. Belozerov said.",
+            [("Oleg Belozerov", "~oleg belozerov"), ("Belozerov", "~oleg belozerov")],
+        ),
+        (
+            "Speaker Woo Won-shik (우원식) said so. Woo left.",
+            [("Woo Won-shik", "~woo won shik"), ("우원식", "~woo won shik")],
+        ),
+        (
+            "Colonel Jon Kwang Ho, who led them, spoke.",
+            [("Jon Kwang Ho", "~jon kwang ho")],
+        ),
+        (
+            "Deputy Governor Irina Dolgova, who oversees it, spoke. Dolgova said.",
+            [("Irina Dolgova", "~irina dolgova"), ("Dolgova", "~irina dolgova")],
+        ),
+    ],
+)
+def test_people_the_tables_lack_and_their_short_forms(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(m.text, m.cluster) for m in canonym.link(text).mentions if m.kind is Kind.PERSON]
+    assert found[: len(expected)] == expected
+    assert all(m.status is Status.UNMATCHED for m in canonym.link(text).mentions if m.cluster)
+
+
+def test_a_stranger_beside_a_tabled_namesake_is_not_given_to_the_namesake() -> None:
+    # Ri Chang Ho is tabled (family Ri = Lee); the lawmaker Lee Seong-kweun is not
+    text = "Ri Chang Ho leads them, said Rep. Lee Seong-kweun. Lee told reporters."
+    last = canonym.link(text).mentions[-1]
+    assert last.text == "Lee"
+    assert last.id is None

@@ -338,6 +338,7 @@ def link_text(resolver: Resolver, text: str, *, on: _dt.date | str | None = None
     spans = _with_titles(resolver, text, tokens, spans, on)
     spans = _bracketed(text, tokens, spans)
     spans = _coreference(resolver, tokens, spans)
+    spans = _stranger_natives(resolver, text, tokens, spans)
     spans = _document_offices(text, tokens, spans)
     day = as_date(on) if on is not None else None
     mentions = [_mention(text, tokens, s, day) for s in spans]
@@ -1021,6 +1022,9 @@ def _document_offices(text: str, tokens: list[_Token], spans: list[_Span]) -> li
     for s in spans:
         r = s.resolution
         kinds = {c.entity.kind for c in r.candidates}
+        if "coreference" in s.via:
+            out.append(s)  # already read against the document's own names (and strangers)
+            continue
         if r.status is Status.AMBIGUOUS and kinds and len(kinds) == 1:
             fits = [
                 c.entity
@@ -1254,7 +1258,8 @@ def _stranger_short_forms(
     if not strangers:
         return []
     taken = _covered(spans)
-    stop = linker_words().not_name_words | linker_words().common_words
+    # a common word ("Ha", "Song") is this person's name too: the document names them in full
+    stop = linker_words().not_name_words
     out: list[_Span] = []
     for k, token in enumerate(tokens):
         others = strangers.get(token.key)
@@ -1278,6 +1283,36 @@ def _stranger_short_forms(
         shared = next(iter(others)) if one else None
         out.append(_Span(k, k + 1, _ambiguous(r, [], detail), "name-shape+coreference", shared))
     return out
+
+
+def _stranger_natives(
+    resolver: Resolver, text: str, tokens: list[_Token], spans: list[_Span]
+) -> list[_Span]:
+    """A person the tables lack, written in Hangul or Cyrillic in brackets right after their
+    Latin name ("Woo Won-shik (우원식)"): the same person, in the same cluster."""
+    taken = _covered(spans)
+    out = list(spans)
+    for s in spans:
+        k = s.j
+        if s.cluster is None or k >= len(tokens) or k in taken:
+            continue
+        if text[tokens[k - 1].end : tokens[k].start].strip() != "(":
+            continue
+        j = k
+        while (
+            j < len(tokens)
+            and j not in taken
+            and (_HANGUL_NAME.match(tokens[j].text) or _CYRILLIC_NAME.match(tokens[j].text))
+        ):
+            j += 1
+        if j == k or text[tokens[j - 1].end : tokens[j - 1].end + 1] != ")":
+            continue
+        r = resolver.resolve(_slice(text, tokens, k, j), kinds={Kind.PERSON})
+        if r.status is Status.MATCHED:
+            continue  # a tabled person's native name: not this stranger
+        detail = f"written in brackets after {s.resolution.query!r}, whom the tables lack"
+        out.append(_Span(k, j, _ambiguous(r, [], detail), "brackets+coreference", s.cluster))
+    return sorted(out, key=lambda x: x.i)
 
 
 def _decided(r: Resolution, entity: Entity, detail: str) -> Resolution:
