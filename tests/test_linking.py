@@ -168,14 +168,15 @@ def test_independent_articles_are_linked_well() -> None:
     their short forms are below the issue's aims: see the issue's notes)."""
     result = evaluate(CORPORA["articles"])
     assert result["gold"] >= 990
-    assert result["precision"] >= 0.96, result["precision"]
-    assert result["recall"] >= 0.92, result["recall"]
+    assert result["precision"] >= 0.97, result["precision"]
+    assert result["recall"] >= 0.93, result["recall"]
     kinds = result["by_kind"]
     assert kinds["person"]["precision"] >= 0.99, kinds["person"]
     assert kinds["person"]["recall"] >= 0.99, kinds["person"]
-    assert kinds["title"]["precision"] >= 0.95, kinds["title"]
-    assert kinds["untabled_person"]["reported"] >= 0.84, kinds["untabled_person"]
-    assert kinds["short_forms_clustered"]["share"] >= 0.72, kinds["short_forms_clustered"]
+    assert kinds["title"]["precision"] >= 0.97, kinds["title"]
+    assert kinds["title"]["recall"] >= 0.9, kinds["title"]
+    assert kinds["untabled_person"]["reported"] >= 0.88, kinds["untabled_person"]
+    assert kinds["short_forms_clustered"]["share"] >= 0.78, kinds["short_forms_clustered"]
     assert kinds["org_as_person"] == 0
 
 
