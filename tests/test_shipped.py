@@ -238,6 +238,12 @@ def test_formatting_never_changes_the_answer_for_generated_spellings(
     entity, spelled, _ = data.draw(st.sampled_from(GENERATED))
     variant = data.draw(formatting_variant(spelled, entity))
     before, after = shipped.resolve(spelled), shipped.resolve(variant)
+    joined = "-" in spelled and canonym.name_key(variant) == canonym.name_key(spelled)
+    if joined and after.status is Status.AMBIGUOUS and before.id is not None:
+        # syllables run together can read as another tabled name (Jeongil: 정일 or 정길):
+        # then canonym says ambiguous, with the person among the candidates, never the other
+        assert before.id in {c.id for c in after.candidates}, (spelled, variant)
+        return
     assert after.id == before.id, (spelled, variant, after.explain())
     assert after.status == before.status, (spelled, variant, after.explain())
 

@@ -86,10 +86,6 @@ _T = "- k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split()  # noqa:
 # ending in them.
 _VOICING_FINALS = frozenset({0, 4, 5, 6, 8, 10, 11, 16, 21})
 
-_TWO_SYLLABLE_SURNAMES = frozenset(
-    {"남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방", "망절", "어금", "장곡"}
-)
-
 
 def is_hangul(text: str) -> bool:
     """True when every letter of ``text`` is a precomposed Hangul syllable (and there is one)."""
@@ -113,14 +109,22 @@ def decompose(syllable: str) -> tuple[int, int, int]:
     return index // N_COUNT, (index % N_COUNT) // T_COUNT, index % T_COUNT
 
 
+@cache
+def _two_syllable_surnames() -> frozenset[str]:
+    """The two-syllable surnames the surname table has a row for (남궁, 황보, 제갈, 선우): a
+    rarer one unknown there (사공, 서문) is read as a surname and a given name's first
+    syllable, as every spelling system then agrees."""
+    return frozenset(h for row in surnames() for h in row.hangul if len(h) == 2)
+
+
 def split_name(name: str) -> tuple[str, str]:
     """Split a Hangul name into surname and given name: ``최룡해`` -> (``최``, ``룡해``).
 
-    Spaces are ignored; a known two-syllable surname (``남궁``, ``황보``, ``제갈``, ``선우``, ...)
-    is kept whole when the name is longer than two syllables.
+    Spaces are ignored; a two-syllable surname of the surname table (``남궁``, ``황보``,
+    ``제갈``, ``선우``) is kept whole when the name is longer than two syllables.
     """
     syllables = "".join(ch for ch in unicodedata.normalize("NFC", name) if not ch.isspace())
-    if len(syllables) > 2 and syllables[:2] in _TWO_SYLLABLE_SURNAMES:
+    if len(syllables) > 2 and syllables[:2] in _two_syllable_surnames():
         return syllables[:2], syllables[2:]
     return syllables[:1], syllables[1:]
 
