@@ -169,12 +169,12 @@ def test_independent_articles_are_linked_well() -> None:
     result = evaluate(CORPORA["articles"])
     assert result["gold"] >= 990
     assert result["precision"] >= 0.97, result["precision"]
-    assert result["recall"] >= 0.94, result["recall"]
+    assert result["recall"] >= 0.945, result["recall"]
     kinds = result["by_kind"]
     assert kinds["person"]["precision"] >= 0.99, kinds["person"]
     assert kinds["person"]["recall"] >= 0.99, kinds["person"]
-    assert kinds["title"]["precision"] >= 0.97, kinds["title"]
-    assert kinds["title"]["recall"] >= 0.94, kinds["title"]
+    assert kinds["title"]["precision"] >= 0.97, kinds["title"]  # issue 18's aim
+    assert kinds["title"]["recall"] >= 0.95, kinds["title"]  # issue 18's aim
     assert kinds["untabled_person"]["reported"] >= 0.88, kinds["untabled_person"]
     assert kinds["short_forms_clustered"]["share"] >= 0.78, kinds["short_forms_clustered"]
     assert kinds["org_as_person"] == 0
@@ -559,3 +559,16 @@ def test_a_stranger_beside_a_tabled_namesake_is_not_given_to_the_namesake() -> N
     last = canonym.link(text).mentions[-1]
     assert last.text == "Lee"
     assert last.id is None
+
+
+def test_a_compound_role_alone_is_an_office_only_of_the_documents_country() -> None:
+    ukrainian = (
+        "Ukraine's parliament approved Yulia Svyrydenko. Rustem Umerov and Andrii Sybiha "
+        "stayed. Denys Shmyhal kept his seat. The new prime minister spoke."
+    )
+    found = {m.text: m.id for m in canonym.link(ukrainian).mentions}
+    assert found.get("prime minister") == "ua.pm"
+    # the same words with no document country to decide: no mention
+    assert "prime minister" not in {
+        m.text for m in canonym.link("The new prime minister spoke.").mentions
+    }

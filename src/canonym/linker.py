@@ -589,7 +589,10 @@ def _title_grammar_spans(
                 break  # no longer than the span already there
             span = _slice(text, tokens, i, end)
             parsed = parse_title(span)
-            if parsed is None or not (parsed.organisation or parsed.country):
+            if parsed is None:
+                continue
+            bare = not (parsed.organisation or parsed.country)
+            if bare and (len(parsed.role.split()) < 2 or first is not None):
                 continue  # a bare role ("head of a delegation") names no office
             r = resolver.resolve(span, kinds={Kind.TITLE}, on=on)
             if r.status is Status.MATCHED or (
@@ -597,7 +600,9 @@ def _title_grammar_spans(
                 and not inside
                 and any(c.method is Method.TITLE for c in r.candidates)
             ):
-                best = _Span(i, end, r, "title-grammar")
+                # a compound role alone ("Minister of Energy") only where the document's
+                # country says whose (see _document_offices)
+                best = _Span(i, end, r, BARE_OFFICE if bare else "title-grammar")
                 break
         if best is not None:
             dropped.update(id(owner[k]) for k in range(best.i, best.j) if k in owner)
@@ -611,6 +616,10 @@ def _title_grammar_spans(
 
 
 _POSSESSIVE_GAPS = {"'s", "’s", "'", "’"}
+
+#: How a compound role named without organisation or country was found ("Minister of
+#: Energy"): kept only when the document's country is the office's.
+BARE_OFFICE = "title-grammar-bare"
 
 
 def _joined(text: str, tokens: list[_Token], j: int, country_words: set[str]) -> bool:
@@ -1024,6 +1033,15 @@ def _document_offices(text: str, tokens: list[_Token], spans: list[_Span]) -> li
         kinds = {c.entity.kind for c in r.candidates}
         if "coreference" in s.via:
             out.append(s)  # already read against the document's own names (and strangers)
+            continue
+        if s.via == BARE_OFFICE:
+            local = [c.entity for c in r.candidates if home and c.entity.country == home]
+            if len(local) != 1:
+                continue  # no country of the document's decides whose office: no mention
+            if r.status is not Status.MATCHED or r.entity is not local[0]:
+                detail = f"{local[0].id} is {home}'s, the country the document is about"
+                s = _Span(s.i, s.j, _decided(r, local[0], detail), s.via + "+document")
+            out.append(s)
             continue
         if r.status is Status.AMBIGUOUS and kinds and len(kinds) == 1:
             fits = [
