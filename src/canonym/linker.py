@@ -337,7 +337,7 @@ def link_text(resolver: Resolver, text: str, *, on: _dt.date | str | None = None
     spans = _places(text, tokens, spans)
     spans = _with_titles(resolver, text, tokens, spans, on)
     spans = _bracketed(text, tokens, spans)
-    spans = _coreference(resolver, tokens, spans)
+    spans = _coreference(resolver, text, tokens, spans)
     spans = _stranger_natives(resolver, text, tokens, spans)
     spans = _document_offices(text, tokens, spans)
     day = as_date(on) if on is not None else None
@@ -497,6 +497,15 @@ _ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "adm", "sgt", "st", "jr", "sr"}
     | {"prof", "rev", "hon", "gov", "sen", "rep", "amb", "min", "pres", "vice", "no", "vs"}
 )
+
+
+def _sentence_start(text: str, tokens: list[_Token], k: int) -> bool:
+    """Whether token ``k`` starts a sentence (or the text, or a paragraph)."""
+    return (
+        k == 0
+        or _sentence_end(text, tokens, k - 1)
+        or "\n\n" in text[tokens[k - 1].end : tokens[k].start]
+    )
 
 
 def _sentence_end(text: str, tokens: list[_Token], k: int) -> bool:
@@ -758,7 +767,13 @@ def _name_shape_spans(
             if j > len(tokens) or taken.intersection(range(i, j)):
                 continue
             run = tokens[i:j]
-            if not all(_NAME_WORD.match(t.text) and t.key not in stop for t in run):
+            # right after an office, a capitalised short word is the name's ("General
+            # Secretary To Lam"), though it is a common word elsewhere
+            lead = i in after_title and tokens[i].capital and not _sentence_start(text, tokens, i)
+            if not all(
+                _NAME_WORD.match(t.text) and (t.key not in stop or (k == 0 and lead))
+                for k, t in enumerate(run)
+            ):
                 continue
             gaps = [text[tokens[k].end : tokens[k + 1].start] for k in range(i, j - 1)]
             if any(g.strip() or "\n\n" in g for g in gaps):
@@ -1164,7 +1179,9 @@ def _retext(r: Resolution, query: str) -> Resolution:
     )
 
 
-def _coreference(resolver: Resolver, tokens: list[_Token], spans: list[_Span]) -> list[_Span]:
+def _coreference(
+    resolver: Resolver, text: str, tokens: list[_Token], spans: list[_Span]
+) -> list[_Span]:
     """Short forms take the person of the document's full mentions with that family name."""
     full: list[tuple[int, Entity]] = []
     for s in spans:
@@ -1176,6 +1193,16 @@ def _coreference(resolver: Resolver, tokens: list[_Token], spans: list[_Span]) -
             and r.method is not Method.FAMILY_NAME
         ):
             full.append((s.i, r.entity))
+    # the family-name words the tabled full mentions are written with in this document
+    tabled_surfaces = {
+        tokens[k].key
+        for s in spans
+        if s.resolution.status is Status.MATCHED
+        and s.resolution.entity is not None
+        and s.resolution.entity.kind is Kind.PERSON
+        and s.j - s.i >= 2
+        for k in (s.i, s.j - 1)
+    }
     by_family: dict[str, dict[str, Entity]] = {}
     for _, entity in full:
         for key in resolver.spellings.family_keys(entity.id):
@@ -1214,6 +1241,14 @@ def _coreference(resolver: Resolver, tokens: list[_Token], spans: list[_Span]) -
             )
             unmatched = _ambiguous(r, [], detail)
             shared = next(iter(others)) if one else None
+            out.append(_Span(s.i, s.j, unmatched, s.via + "+coreference", shared))
+        elif others and people and tokens[s.i].key not in tabled_surfaces:
+            # the tabled namesakes are written otherwise here (Ri Chang-ho): the short form
+            # spelled like the stranger's name (Lee of Lee Seong-kweun) is the stranger's
+            names = ", ".join(sorted(others.values()))
+            detail = f"spelled as the document writes {names}, whom the tables lack"
+            unmatched = _ambiguous(r, [], detail)
+            shared = next(iter(others)) if len(others) == 1 else None
             out.append(_Span(s.i, s.j, unmatched, s.via + "+coreference", shared))
         elif others and people:
             ids = ", ".join(sorted(people))
@@ -1261,11 +1296,14 @@ def _coreference(resolver: Resolver, tokens: list[_Token], spans: list[_Span]) -
                     s.via,
                 )
             )
-    return sorted(out + _stranger_short_forms(resolver, tokens, out, strangers), key=lambda s: s.i)
+    return sorted(
+        out + _stranger_short_forms(resolver, text, tokens, out, strangers), key=lambda s: s.i
+    )
 
 
 def _stranger_short_forms(
     resolver: Resolver,
+    text: str,
     tokens: list[_Token],
     spans: list[_Span],
     strangers: dict[str, dict[str, str]],
@@ -1285,7 +1323,13 @@ def _stranger_short_forms(
             continue
         if not _NAME_WORD.match(token.text):
             continue
-        beside = [n for n in (k - 1, k + 1) if 0 <= n < len(tokens) and n not in taken]
+        beside = [
+            n
+            for n in (k - 1, k + 1)
+            if 0 <= n < len(tokens)
+            and n not in taken
+            and not text[tokens[min(n, k)].end : tokens[max(n, k)].start].strip()
+        ]
         if any(tokens[n].capital and _NAME_WORD.match(tokens[n].text) for n in beside):
             continue  # part of a longer capitalised run: another name, not this short form
         r = resolver.resolve(token.text, kinds={Kind.PERSON})
