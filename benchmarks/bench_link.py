@@ -65,7 +65,7 @@ def main() -> int:
     print(f"canonym.link:               {size / linked:7.2f} MB/s  ({mentions} mentions linked)")
     print(f"canonym.link / baseline speed: {baseline / linked:.2f}x")
     # The repeated articles let canonym's memos answer names it has seen; distinct text (the
-    # 19 hand-annotated articles, each once, with a fresh resolver) shows the first-pass speed.
+    # hand-annotated articles, each once, with a fresh resolver) shows the first-pass speed.
     distinct = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     distinct += [
         p.read_text(encoding="utf-8")

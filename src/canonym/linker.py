@@ -532,7 +532,8 @@ def _title_grammar_spans(
     words = title_words()
     country_words = {w for p, _ in words.countries for w in p}
     variants = {w for variant, _ in words.synonyms for w in variant}  # vice, chair, defence
-    starters = words.roles | words.qualifiers | country_words | variants
+    role_words = words.roles | variants
+    starters = role_words | words.qualifiers | country_words
     joiners = {"of", "the", "for", "and", "to"}  # "to": an envoy's posting
     owner = {k: s for s in spans for k in range(s.i, s.j)}
     swallowable = {
@@ -550,7 +551,7 @@ def _title_grammar_spans(
             and first.i == i
             and _kind(first.resolution) is Kind.ORGANISATION
             and first.j < len(tokens)
-            and tokens[first.j].key in words.roles | variants
+            and tokens[first.j].key in role_words
         )
         if not org_first and (
             tokens[i].key not in starters
@@ -1232,24 +1233,12 @@ def _coreference(
         others = strangers.get(tokens[s.i].key, {})
         if others and not people:
             # a person the tables lack, named in full in the document, before a tabled namesake
-            names = ", ".join(sorted(others.values()))
-            one = len(others) == 1
-            detail = (
-                f"the document names {names}, whom the tables lack, in full"
-                if one
-                else f"the document names several people the tables lack so: {names}"
-            )
-            unmatched = _ambiguous(r, [], detail)
-            shared = next(iter(others)) if one else None
-            out.append(_Span(s.i, s.j, unmatched, s.via + "+coreference", shared))
+            out.append(_stranger_span(r, s.i, s.j, s.via + "+coreference", others))
         elif others and people and tokens[s.i].key not in tabled_surfaces:
             # the tabled namesakes are written otherwise here (Ri Chang-ho): the short form
             # spelled like the stranger's name (Lee of Lee Seong-kweun) is the stranger's
-            names = ", ".join(sorted(others.values()))
-            detail = f"spelled as the document writes {names}, whom the tables lack"
-            unmatched = _ambiguous(r, [], detail)
-            shared = next(iter(others)) if len(others) == 1 else None
-            out.append(_Span(s.i, s.j, unmatched, s.via + "+coreference", shared))
+            why = "spelled as the document writes {}, whom the tables lack"
+            out.append(_stranger_span(r, s.i, s.j, s.via + "+coreference", others, why))
         elif others and people:
             ids = ", ".join(sorted(people))
             detail = f"the document names {ids} and {', '.join(sorted(others.values()))} so"
@@ -1335,16 +1324,29 @@ def _stranger_short_forms(
         r = resolver.resolve(token.text, kinds={Kind.PERSON})
         if r.status is Status.MATCHED:
             continue  # a tabled person of that family name: the spelling spans decide
-        names = ", ".join(sorted(others.values()))
-        one = len(others) == 1
-        detail = (
-            f"the document names {names}, whom the tables lack, in full"
-            if one
-            else f"the document names several people the tables lack so: {names}"
-        )
-        shared = next(iter(others)) if one else None
-        out.append(_Span(k, k + 1, _ambiguous(r, [], detail), "name-shape+coreference", shared))
+        out.append(_stranger_span(r, k, k + 1, "name-shape+coreference", others))
     return out
+
+
+def _stranger_span(
+    r: Resolution,
+    i: int,
+    j: int,
+    via: str,
+    others: dict[str, str],
+    why: str | None = None,
+) -> _Span:
+    """A short form of the people the tables lack that the document names in full (``others``:
+    cluster -> full name): UNMATCHED, in their cluster when there is one such person."""
+    names = ", ".join(sorted(others.values()))
+    one = len(others) == 1
+    if why is not None:
+        detail = why.format(names)
+    elif one:
+        detail = f"the document names {names}, whom the tables lack, in full"
+    else:
+        detail = f"the document names several people the tables lack so: {names}"
+    return _Span(i, j, _ambiguous(r, [], detail), via, next(iter(others)) if one else None)
 
 
 def _stranger_natives(
