@@ -83,7 +83,7 @@ def test_every_row_names_three_languages_and_its_sources() -> None:
             "esum",
             "people",
             "dictionary",
-            "unverified",
+            "name-sites",
         }, row.label
         if row.sex == "m":
             assert {sex for _, sex, _ in row.patronymics} == {"m", "f"}, row.label

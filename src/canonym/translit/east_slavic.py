@@ -126,8 +126,13 @@ def cognates() -> tuple[Cognate, ...]:
         if sex == "m":
             given = row.get("patronymic", {})
             for lang, form in forms:
-                male = given.get(lang) or _male_patronymic(lang, form)
-                patronymics += [(lang, "m", male), (lang, "f", _female_patronymic(lang, male))]
+                try:
+                    males = _as_list(given[lang]) if lang in given else []
+                except ValueError as exc:
+                    msg = f"east_slavic.toml: given name {number}: patronymic: {exc}"
+                    raise ValueError(msg) from None
+                for male in males or [_male_patronymic(lang, form)]:
+                    patronymics += [(lang, "m", male), (lang, "f", _female_patronymic(lang, male))]
         out.append(
             Cognate(forms[0][1], sex, tuple(forms), tuple(dict.fromkeys(patronymics)), checked)
         )
