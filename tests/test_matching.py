@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import jellyfish
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -521,3 +522,89 @@ def test_the_explained_comparison_is_the_one_compare_makes(pair: tuple[str, str]
         assert direct is None
         return
     assert matching._explained(found, {}) == direct
+
+
+# ---------------------------------------------------------------------------------------------
+# One slip of the keys
+
+
+@pytest.mark.parametrize(
+    ("entry", "query"),
+    [
+        ("Kang Yun-min", "Kang Yun-mn"),  # no syllable is left of "mn"
+        ("Hong Sil-man", "Hong Sil-mau"),  # "mau" reads as two syllables, not one
+        ("Paek Ji-gyong", "Paek Ji-goyng"),
+    ],
+)
+def test_a_slip_that_breaks_a_syllable_is_read_as_a_slip(entry: str, query: str) -> None:
+    r = _resolver(entry, "Kang Yun-chol", "Hong Sil-gum", "Paek Ji-song", "Jong Phyong Il")
+    found = r.resolve(query)
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == entry
+    rules = {e.rule: e.points for e in found.evidence}
+    assert rules["feature:one-slip"] == WEIGHTS[Feature.ONE_SLIP]
+    assert found.score is not None
+    assert found.score < 1.0 + WEIGHTS[Feature.ONE_SLIP]
+
+
+@pytest.mark.parametrize(
+    ("entry", "query"),
+    [
+        ("Kim Jong Sik", "Kim Jong Suk"),  # two real people: a syllable for a syllable
+        ("Kim Yo Jong", "Kim Yo Song"),
+        ("Li Hongzhong", "Li Hongzhang"),
+        ("Donald Trump", "Donald Trump Jr."),
+        ("Ri Il Ho", "Ri Il Hoi"),  # too short to tell a slip from another name
+    ],
+)
+def test_another_well_formed_name_is_not_a_slip(entry: str, query: str) -> None:
+    found = _resolver(entry).resolve(query)
+    assert found.status is not Status.MATCHED, found.explain()
+    assert all(e.rule != "feature:one-slip" for e in found.evidence)
+
+
+def _slip_of(draw: st.DrawFn, word: str) -> str:
+    k = draw(st.integers(0, len(word) - 1))
+    edit = draw(st.sampled_from(["swap", "drop", "add", "substitute"]))
+    letter = draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
+    if edit == "swap" and k + 1 < len(word):
+        return word[:k] + word[k + 1] + word[k] + word[k + 2 :]
+    if edit == "drop":
+        return word[:k] + word[k + 1 :]
+    if edit == "add":
+        return word[:k] + letter + word[k:]
+    return word[:k] + letter + word[k + 1 :]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_NAMES), st.data())
+def test_blocking_proposes_every_name_one_slip_away(name: str, data: st.DataObject) -> None:
+    # any slip of the keys anywhere in the name, first letters included
+    words = name.split()
+    i = data.draw(st.integers(0, len(words) - 1))
+    typed_word = _slip_of(data.draw, words[i])
+    if len(typed_word) < 2:
+        return
+    typed = " ".join([*words[:i], typed_word, *words[i + 1 :]])
+    refs = _INDEX.candidates(parse_name(typed))
+    proposed = {_INDEX._entries[ref][0].id for ref in refs}
+    assert f"x{_NAMES.index(name)}" in proposed, typed
+
+
+@given(st.text(alphabet="abcdeiknorsu", min_size=8, max_size=14), st.data())
+def test_a_slip_is_symmetric_and_never_more_than_one(a: str, data: st.DataObject) -> None:
+    from canonym import matching
+
+    b = _slip_of(data.draw, a)
+    if data.draw(st.booleans()):
+        b = _slip_of(data.draw, b)  # two slips: as often none, as often one (swapped back)
+    if jellyfish.damerau_levenshtein_distance(a, b) > 1:
+        assert matching._slipped(a, b, False) is None
+    there, back = matching._slipped(a, b, True), matching._slipped(b, a, True)
+    assert (there is None) == (back is None)
+    if there is None or back is None:
+        return
+    assert there[0] == pytest.approx(back[0])
+    assert there[0] <= 1.0 + WEIGHTS[Feature.ONE_SLIP]
+    assert matching.part_similarity(a, b) >= 0.75

@@ -79,6 +79,10 @@ class Feature(enum.Enum):
     #: spelling does: the value is the difference (``Pak Yeong-il`` is not 박용일, whose Latin
     #: ``Pak Yong Il`` it matches by key)
     NATIVE_DISAGREES = "native-disagrees"
+    #: the two Latin names agree letter for letter, run together, but for one letter (deleted,
+    #: swapped or replaced): a typing slip, where part-by-part comparison sees another word
+    #: (``Nam Hwi-hyo`` / ``Nam Hwi-hyok``, ``Cheo Sin Ok`` / ``Choe Sin Ok``)
+    ONE_SLIP = "one-slip"
 
 
 #: Every weight of the scoring model, in one place. A contribution is value x weight; a score
@@ -95,6 +99,7 @@ WEIGHTS: Mapping[Feature, float] = MappingProxyType(
         Feature.ORDER: -0.1,
         Feature.GENERATED: -0.03,
         Feature.NATIVE_DISAGREES: -1.0,
+        Feature.ONE_SLIP: -0.15,
     }
 )
 
@@ -122,6 +127,11 @@ COGNATE_AGREEMENT = 0.9
 #: What a word of a foreign name in Hangul scores against a Latin word with its sound
 #: skeleton (``푸틴`` / ``Putin``: PTN).
 SOUNDS_AGREEMENT = 0.85
+#: Latin names shorter than this many letters (run together) are never read as one slip from
+#: another: one letter tells short names apart too often (``Ri Il`` / ``Ri Ik``).
+SLIP_MIN = 8
+#: The route of a reading made by running a Latin name's letters together.
+RUN_TOGETHER = "letters run together"
 #: Scripts whose spelling of a name is sharper than any romanization of it.
 _SYLLABIC = frozenset({"Hang", "Hani", "Hans", "Hant"})
 #: Candidates scoring less than this are not reported at all.
@@ -329,8 +339,9 @@ def part_similarity(a: str, b: str, *, strict: bool = False) -> float:
     return (jellyfish.jaro_winkler_similarity(a, b) + 1.0 - edits / longest) / 2.0
 
 
-#: Part similarities already computed for one query: (query part, tabled part) -> result.
-_Memo = dict[tuple[int, str, str, int, bool], tuple[float, int]]
+#: Part similarities already computed for one query: (query part, tabled part) -> result,
+#: with the query part itself, kept alive so that its ``id`` is not reused while the memo is.
+_Memo = dict[tuple[int, str, str, int, bool], tuple[float, int, Part]]
 
 
 def _align(
@@ -348,8 +359,8 @@ def _align(
                 key = (id(qp), ep.text, ep.key, id(ep.role), ep.skeletal)
                 found = memo.get(key)
                 if found is None:
-                    found = memo[key] = _latin_similarity(qp, ep)
-                sim, how = found
+                    found = memo[key] = (*_latin_similarity(qp, ep), qp)
+                sim, how, _ = found
             if sim > 0.0:
                 scored.append((-sim, abs(i - j), i, j, how))
     scored.sort()
@@ -436,6 +447,11 @@ def _values(
     only when ``explain`` (scoring thousands of candidates needs the numbers alone)."""
     if not pairs:
         return None
+    if q.route == RUN_TOGETHER:
+        a, b = q.parts[0].text, e.parts[0].text
+        detail = f"{a} ~ {b} ({pairs[0][2]:.2f})" if explain else ""
+        slip = f"{_slip(a, b)}, read as a slip" if explain else ""
+        return [(Feature.AGREEMENT, pairs[0][2], detail), (Feature.ONE_SLIP, 1.0, slip)]
     total_w = agreed = 0.0
     for i, _, sim, _ in pairs:
         w = 0.5 if q.parts[i].role is Role.INITIAL else 1.0
@@ -634,7 +650,76 @@ def _best(
                 found = _rate(q, e, explain, memo)
                 if found is not None and _verbatim(found) and (best is None or found[0] > best[0]):
                     best = found
+    if (best is None or best[0] < 1.0 + WEIGHTS[Feature.ONE_SLIP]) and not _syllables_met(
+        query, entry
+    ):
+        slipped = _slipped(letters(query), letters(entry), explain)
+        if slipped is not None and (best is None or slipped[0] > best[0]):
+            best = slipped
     return best
+
+
+def letters(name: Name) -> str:
+    """A Latin name's letters run together, as written (``Choe Sin Ok``: ``choesinok``); ""
+    for a name in another script or one too short to be read as one slip from another."""
+    if name.script != "Latn":
+        return ""
+    for reading in name.readings:
+        if reading.origin is Origin.OTHER and not reading.generated:
+            out = "".join(p.text for p in reading.parts)
+            return out if len(out) >= SLIP_MIN and out.isalpha() else ""
+    return ""
+
+
+def _syllables_met(query: Name, entry: Name) -> bool:
+    """Whether the two names read with one Korean or Chinese origin, syllable for syllable.
+    Their syllables have been compared then, and one that differs is another name, not a slip
+    (``Kim Jong Suk`` is not ``Kim Jong Sik``, nor ``Li Hongzhang`` ``Li Hongzhong``): a slip
+    is read only where a misspelt syllable kept the names from meeting so."""
+    for q in query.readings:
+        if q.origin is Origin.OTHER:
+            continue
+        for e in entry.readings:
+            if e.origin is q.origin and len(e.parts) == len(q.parts):
+                return True
+    return False
+
+
+def _run_together(text: str) -> Reading:
+    part = Part(text=text, key=text, role=Role.UNKNOWN)
+    return Reading(Origin.OTHER, (part,), RUN_TOGETHER, "the letters run together")
+
+
+def _slipped(q_letters: str, e_letters: str, explain: bool) -> _Scored | None:
+    """The two names' letters compared as one word, when they differ by one slip of the
+    keys (a letter deleted, added, swapped with its neighbour or replaced) and no more."""
+    if not q_letters or not e_letters or abs(len(q_letters) - len(e_letters)) > 1:
+        return None
+    if jellyfish.damerau_levenshtein_distance(q_letters, e_letters) > 1:
+        return None
+    q, e = _run_together(q_letters), _run_together(e_letters)
+    sim = part_similarity(q_letters, e_letters)
+    values = _values(q, e, [(0, 0, sim, _NEAR)], [], [], explain)
+    if values is None:  # cannot be: one aligned pair always gives values
+        return None
+    return (_total(q, e, values), q, e, values)
+
+
+def _slip(a: str, b: str) -> str:
+    """The one slip between two spellings, in words (``o and e swapped``)."""
+    if a == b:
+        return "the same letters, split otherwise"
+    if len(a) != len(b):
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        k = next(
+            (i for i, (x, y) in enumerate(zip(longer, shorter, strict=False)) if x != y),
+            len(shorter),
+        )
+        return f"{longer[k]} {'left out' if longer is b else 'added'} at letter {k + 1}"
+    k = next(i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y)
+    if k + 1 < len(a) and a[k] == b[k + 1] and a[k + 1] == b[k]:
+        return f"{b[k]}{b[k + 1]} written {a[k]}{a[k + 1]}"
+    return f"{b[k]} written {a[k]} at letter {k + 1}"
 
 
 def _verbatim(found: _Scored) -> bool:
@@ -728,6 +813,15 @@ def _keys_by_part(reading: Reading, table: bool) -> list[tuple[Part, set[str]]]:
     return out
 
 
+def _slip_keys(run: str) -> set[str]:
+    """The keys that meet when two names' letters run together (:func:`letters`) are one slip
+    apart: the letters and every form with one letter left out (a deletion meets the other
+    name's letters, a swap or a replacement meets one of the other name's own deletions)."""
+    if not run:
+        return set()
+    return {f"w:{run}", *(f"w:{d}" for d in _deletions(run))}
+
+
 def _query_keys(reading: Reading) -> list[tuple[set[str], set[str]]]:
     """A query reading's keys, part by part (:func:`part_keys`), each part's with its
     consonant keys beside it: coarse keys that say a part agrees but propose no one."""
@@ -793,7 +887,7 @@ class NameIndex:
                 found_origins[entity.id] = found_origins.get(entity.id, frozenset()) | origins(name)
                 if name.script in _SYLLABIC:
                     natives[entity.id] = (*natives.get(entity.id, ()), name)
-                keys: set[str] = set()
+                keys = _slip_keys(letters(name))
                 for reading in name.readings:
                     keys |= reading_keys(reading, table=True)
                 for key in keys:
@@ -875,7 +969,7 @@ class NameIndex:
             weight = defaultdict(float, dict.fromkeys(first, 0.0) | weight)
         found = set(weight)
         if not found:
-            return []
+            return self._slips(query, set())
         kept: set[int] = set()
         for groups, joint in readings:
             agree = [self._hits(found, group | second) for group, second in groups]
@@ -889,7 +983,15 @@ class NameIndex:
         best = self._ranked(kept, weight, by_size, 2 * MAX_CANDIDATES)
         if len(best) < MIN_CANDIDATES:
             best += self._ranked(found - kept, weight, by_size, MIN_CANDIDATES - len(best))
-        return best
+        return best + self._slips(query, set(best))
+
+    def _slips(self, query: Name, known: set[int]) -> list[int]:
+        """Entries whose letters, run together, are one slip from the query's (at most
+        :data:`MAX_CANDIDATES`, in table order) that other keys did not propose."""
+        out: set[int] = set()
+        for key in _slip_keys(letters(query)):
+            out.update(self._postings.get(key, ()))
+        return sorted(out - known)[:MAX_CANDIDATES]
 
     def _ranked(
         self, refs: set[int], weight: dict[int, float], long_keys: list[tuple[int, str]], n: int
