@@ -43,7 +43,7 @@ def main() -> int:
     if args.max_mb >= 10:
         sizes.append(10_000_000)
     resolver = canonym.default_resolver()
-    resolver.link("warm up Kim Jong Un")
+    canonym.link("warm up Kim Jong Un", resolver=resolver)
     header = "".join(f"{s // 1000:>10} KB" for s in sizes)
     print(f"{'text':16}{header}   (microseconds per KB)   largest/smallest")
     for name, make in generators(resolver).items():
@@ -51,7 +51,7 @@ def main() -> int:
         for size in sizes:
             text = make(size)
             start = time.perf_counter()
-            resolver.link(text)
+            canonym.link(text, resolver=resolver)
             costs.append((time.perf_counter() - start) * 1e6 / (size / 1000))
         cells = "".join(f"{c:13.0f}" for c in costs)
         print(f"{name:16}{cells}   {costs[-1] / costs[0]:>24.2f}")

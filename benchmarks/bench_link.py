@@ -57,7 +57,7 @@ def main() -> int:
         found = sum(1 for t in texts for _ in pattern.finditer(t))
         baseline_times.append(time.perf_counter() - start)
         start = time.perf_counter()
-        mentions = sum(len(resolver.link(t)) for t in texts)
+        mentions = sum(len(canonym.link(t, resolver=resolver)) for t in texts)
         link_times.append(time.perf_counter() - start)
     baseline, linked = best(baseline_times), best(link_times)
     print(f"text: {size:.2f} MB ({len(texts)} articles); {len(aliases)} aliases in the baseline")
@@ -75,7 +75,7 @@ def main() -> int:
     size = sum(len(t.encode("utf-8")) for t in distinct) / 1_000_000
     start = time.perf_counter()
     for text in distinct:
-        fresh.link(text)
+        canonym.link(text, resolver=fresh)
     first = time.perf_counter() - start
     start = time.perf_counter()
     for text in distinct:

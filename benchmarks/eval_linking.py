@@ -147,7 +147,7 @@ def evaluate(folder: Path, resolver: canonym.Resolver | None = None) -> dict[str
         text = path.read_text(encoding="utf-8")
         rows = gold.get(path.stem, [])
         expected = {(int(r["start"]), int(r["end"]), r["id"]) for r in rows}
-        linked = resolver.link(text, on=dates.get(path.stem))
+        linked = canonym.link(text, on=dates.get(path.stem), resolver=resolver)
         kinds.add(rows, linked.mentions)
         predicted = {(m.start, m.end, answer(m)) for m in linked.mentions}
         hit = expected & predicted

@@ -250,7 +250,7 @@ def run(
                 opened = canonym.Resolver.from_bytes(data)
                 opened.resolve("Choe Ryong Hae")
                 opened.resolve("First Vice President Choe")
-                opened.link("Choe Ryong Hae met Choe Son Hui.")
+                canonym.link("Choe Ryong Hae met Choe Son Hui.", resolver=opened)
                 opened.to_bytes()
 
             state.attempt("snapshots", data, open_and_use)
@@ -259,7 +259,7 @@ def run(
 
             def query(text: str = text) -> None:
                 resolver.resolve(text)
-                resolver.link(text)
+                canonym.link(text, resolver=resolver)
 
             state.attempt("texts", text.encode("utf-8", "surrogatepass"), query)
     return state

@@ -69,14 +69,13 @@ ALLOWED = {
         "offices",
         "text",
     },
-    # the API around the engine: tables, persistence, batches, and link() as sugar over the
-    # linker (which in turn drives a resolver through its public methods only)
+    # the API around the engine: tables, persistence, batches; it knows nothing of the linker,
+    # which drives a resolver through its public methods only
     "resolver": {
         "decide",
         "engine",
         "explain",
         "index",
-        "linker",
         "lookups",
         "matching",
         "model",
@@ -92,7 +91,7 @@ ALLOWED = {
     # the linker drives a resolver and asks its spelling lookups (resolver.spellings) what
     # runs of words may name; it names the two classes only for type checking and reads no
     # index tier
-    "linker": {"model", "text", "titles", "translit", "resolver", "lookups"},
+    "linker": {"model", "parallel", "text", "titles", "translit", "resolver", "lookups"},
     "cli": {"__init__", "store"},
     "dask": {
         "linker",
@@ -104,6 +103,7 @@ ALLOWED = {
     "pandas": {
         "decide",
         "explain",
+        "linker",
         "model",
         "resolver",
     },  # store.write_atomically: public, for atomic output files

@@ -167,7 +167,7 @@ def test_resolve_bag_passes_kinds_and_on(client: Any) -> None:
 
 def test_link_bag_gives_the_resolvers_documents_in_order(client: Any) -> None:
     resolver = canonym.default_resolver()
-    expected = [resolver.link(t) for t in ARTICLES]
+    expected = [canonym.link(t, resolver=resolver) for t in ARTICLES]
     got = cdask.link_bag(db.from_sequence(ARTICLES, npartitions=2)).compute()
     assert [d.to_dict() for d in got] == [d.to_dict() for d in expected]
     assert got == expected

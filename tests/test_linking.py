@@ -201,7 +201,7 @@ def test_a_press_mixture_of_a_native_name_is_linked_whole(tmp_path: Path, spelle
     from strategies import resolver_from_toml
 
     resolver = resolver_from_toml(tmp_path, _SHOIGU_ONLY)
-    doc = resolver.link(f"Yesterday {spelled} met the press in Moscow.")
+    doc = canonym.link(f"Yesterday {spelled} met the press in Moscow.", resolver=resolver)
     assert [(m.text, m.resolution.id) for m in doc.mentions] == [(spelled, "x.shoigu")]
 
 
@@ -309,7 +309,7 @@ def test_a_users_people_are_found_in_cyrillic_and_hangul(
 ) -> None:
     """A table with one Latin spelling a person: the linker finds them written natively,
     as it finds shipped people whose tables carry those spellings."""
-    doc = user_resolver.link(text)
+    doc = canonym.link(text, resolver=user_resolver)
     assert [(m.text, m.id) for m in doc.mentions] == found
 
 
@@ -327,7 +327,7 @@ def test_native_script_names_are_reported_only_when_matched(words: list[str]) ->
     tabled person: no unknown-person guesses in scripts without cue words."""
     resolver = _native_resolver()
     text = " ".join(words)
-    for m in resolver.link(text).mentions:
+    for m in canonym.link(text, resolver=resolver).mentions:
         assert m.status is Status.MATCHED, m.explain()
         assert m.resolution.id == resolver.resolve(m.text, kinds={Kind.PERSON}).id
 

@@ -131,7 +131,7 @@ def _answers() -> str:
         )
     )
     out = [resolver.resolve(r["query"]).to_dict() for r in rows[::3]]
-    out += [resolver.link(p.read_text(encoding="utf-8")).to_dict() for p in SEEDS]
+    out += [canonym.link(p.read_text(encoding="utf-8"), resolver=resolver).to_dict() for p in SEEDS]
     return json.dumps(out, ensure_ascii=False, sort_keys=True)
 
 
@@ -184,11 +184,11 @@ def test_threads_share_one_resolver() -> None:
         "SPA Standing Committee president",
         "Pak Yong-il",
     ] * 10
-    serial_links = [resolver.link(t).to_dict() for t in texts]
+    serial_links = [canonym.link(t, resolver=resolver).to_dict() for t in texts]
     serial_names = [resolver.resolve(n).to_dict() for n in names]
     fresh = canonym.Resolver()
     with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
-        links = list(pool.map(lambda t: fresh.link(t).to_dict(), texts))
+        links = list(pool.map(lambda t: canonym.link(t, resolver=fresh).to_dict(), texts))
         resolved = list(pool.map(lambda n: fresh.resolve(n).to_dict(), names))
     assert links == serial_links
     assert resolved == serial_names
@@ -237,7 +237,10 @@ def test_an_opened_resolver_uses_its_snapshot_and_answers_alike(
         assert opened.resolve(row["query"]).to_dict() == built.resolve(row["query"]).to_dict()
     for path in SEEDS:
         text = path.read_text(encoding="utf-8")
-        assert opened.link(text).to_dict() == built.link(text).to_dict()
+        assert (
+            canonym.link(text, resolver=opened).to_dict()
+            == canonym.link(text, resolver=built).to_dict()
+        )
     # a snapshot taken of other tables is not used
     other = canonym.Resolver(canonym.load_tables(ROOT / "tests/fixtures/mini.toml", defaults=False))
     assert from_snapshot(other.tables, to_snapshot(built.index)) is None
@@ -345,8 +348,8 @@ def test_batches_in_worker_processes_match_serial_answers(
     parallel = [r.to_dict() for r in resolver.resolve_many(iter(names), workers=2, chunk=5)]
     assert parallel == serial
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
-    docs = [d.to_dict() for d in resolver.link_many(texts, workers=2, chunk=2)]
-    assert docs == [resolver.link(t).to_dict() for t in texts]
+    docs = [d.to_dict() for d in canonym.link_many(texts, workers=2, chunk=2, resolver=resolver)]
+    assert docs == [canonym.link(t, resolver=resolver).to_dict() for t in texts]
 
 
 def test_a_resolver_travels_as_bytes() -> None:
@@ -620,7 +623,10 @@ def test_an_edited_role_or_tier_rebuilds_the_index_instead_of_failing_later() ->
     for edit in (bad_role, lost_tier):
         opened = canonym.Resolver.from_bytes(_edited(resolver, edit))
         assert opened.resolve("Russian Defense Minister").id == "ru.defmin"
-        assert [m.id for m in opened.link("Sergei Shoigu met Choe Ryong Hae.").mentions] == [
+        assert [
+            m.id
+            for m in canonym.link("Sergei Shoigu met Choe Ryong Hae.", resolver=opened).mentions
+        ] == [
             "ru.sergei-shoigu",
             "kp.choe-ryong-hae",
         ]

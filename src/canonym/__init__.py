@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .errors import CanonymError, Problem, TableError, UnknownEntityError, WorkerLostError
     from .index import Hit, Index
-    from .linker import Document, EntityMentions, Mention
+    from .linker import Document, EntityMentions, Mention, link, link_many
     from .model import (
         Alias,
         Candidate,
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
         MAX_QUERY_LENGTH,
         Resolver,
         default_resolver,
-        link,
         resolve,
     )
     from .store import IndexFileError
@@ -87,7 +86,8 @@ _LAZY: dict[str, str] = {
     "derive_id": "tables",
     "detect_script": "text",
     "export_tables": "tables",
-    "link": "resolver",
+    "link": "linker",
+    "link_many": "linker",
     "load_tables": "tables",
     "name_key": "text",
     "normalize": "text",
@@ -129,6 +129,7 @@ __all__ = [
     "detect_script",
     "export_tables",
     "link",
+    "link_many",
     "load_tables",
     "name_key",
     "normalize",

@@ -374,7 +374,9 @@ def _cmd_link(args: argparse.Namespace, out: TextIO) -> int:
             sys.stderr.write(f"canonym: {name}: cannot read as UTF-8 text: {reason}\n")
             status = 2  # an unreadable input (docs/cli.md: 2 unreadable, 1 problems)
     workers = _how_many_workers(args.workers, sum(len(t) // 2000 + 1 for _, t in readable))
-    docs = resolver.link_many((t for _, t in readable), workers=workers, on=args.on)
+    docs = canonym.link_many(
+        (t for _, t in readable), resolver=resolver, workers=workers, on=args.on
+    )
     progress = _Progress("linked", len(readable))
     quiet = html_dir is not None and args.format is None and not args.json and not args.output
     with _destination(args.output, out) as target:

@@ -49,7 +49,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
     )
     raise ImportError(_msg, name=exc.name) from exc
 
-from .linker import Document
+from .linker import Document, link
 from .model import Kind, Resolution, as_date
 from .resolver import Resolver, default_resolver
 from .store import IndexFileError
@@ -193,7 +193,7 @@ def _link_partition(
     texts: Iterable[str], digest: str, data: bytes, on: _dt.date | str | None
 ) -> list[Document]:
     resolver = _worker_resolver(digest, data)
-    return [resolver.link(text, on=on) for text in texts]
+    return [link(text, resolver=resolver, on=on) for text in texts]
 
 
 def _is_missing(value: object) -> bool:
@@ -291,13 +291,13 @@ def link_bag(
 
     Args:
         bag: a bag of ``str`` (articles, paragraphs). Anything else in it raises
-            :class:`TypeError` when computed, as :meth:`canonym.Resolver.link` does.
+            :class:`TypeError` when computed, as :func:`canonym.link` does.
         resolver: the resolver to use; :func:`canonym.default_resolver` when ``None``.
-        on: the date the texts speak of (see :meth:`canonym.Resolver.link`).
+        on: the date the texts speak of (see :func:`canonym.link`).
 
     Returns:
         A bag with one :class:`~canonym.Document` per text, partitioned like ``bag``; it
-        computes to ``[resolver.link(t, on=on) for t in texts]``.
+        computes to ``[canonym.link(t, resolver=resolver, on=on) for t in texts]``.
 
     Raises:
         TypeError: ``bag`` is not a Dask bag, ``resolver`` not a :class:`~canonym.Resolver`, or

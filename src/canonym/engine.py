@@ -2,7 +2,7 @@
 score, decide.
 
 :class:`Engine` answers one query at a time against one index; the resolver adds the API around
-it (loading, saving, memo of answers, batches, linking). Every step lives in a module of its
+it (loading, saving, memo of answers, batches). Every step lives in a module of its
 own: spelling lookups in :mod:`canonym.lookups`, the name engine in :mod:`canonym.names` and
 :mod:`canonym.matching`, offices in :mod:`canonym.offices`, the decision in
 :mod:`canonym.decide`. This module only puts them in order.

@@ -1,6 +1,6 @@
 """Link every person, title and organisation mentioned in a text.
 
-:meth:`Resolver.link <canonym.Resolver.link>` (and :func:`canonym.link`) return a
+:func:`canonym.link` (and :func:`canonym.link_many`, for many texts) return a
 :class:`Document`: its :class:`Mention` objects in order of appearance, each with exact
 character offsets into the original text, its kind, status, id, score, the office named with it
 (``title_id``) and its :class:`~canonym.Resolution`.
@@ -39,15 +39,17 @@ from typing import TYPE_CHECKING, Any
 from attrs import evolve, field, frozen
 
 from .model import Candidate, Entity, Evidence, Kind, Method, Resolution, Status, as_date
+from .parallel import in_processes
+from .resolver import Resolver, default_resolver
 from .text import analyze, without_surrogates
 from .titles import parse_title, title_words
 from .translit import east_slavic, han, hangul
 
 if TYPE_CHECKING:
     import datetime as _dt
+    from collections.abc import Iterable
 
     from .lookups import SpellingLookups
-    from .resolver import Resolver
 
 __all__ = [
     "MAX_SPAN_TOKENS",
@@ -55,6 +57,8 @@ __all__ = [
     "EntityMentions",
     "LinkerWords",
     "Mention",
+    "link",
+    "link_many",
     "link_text",
     "linker_words",
 ]
@@ -317,6 +321,50 @@ class _Memo:
             if len(self.memo) < 100_000:
                 self.memo[key] = found
         return found
+
+
+def link(
+    text: str, *, resolver: Resolver | None = None, on: _dt.date | str | None = None
+) -> Document:
+    """Find and resolve every person, title and organisation mentioned in ``text``.
+
+    ``resolver`` holds the tables to link against (the default resolver, over the shipped
+    tables, when ``None``); ``on`` is the document's date, which decides who held an office
+    then. Returns a :class:`Document` whose mentions carry exact offsets into ``text`` (see
+    docs/linking.md). Raises :class:`TypeError` for anything that is not a ``str``.
+
+    >>> [m.id for m in link("Choe Ryong Hae met Sergei Shoigu.").mentions]
+    ['kp.choe-ryong-hae', 'ru.sergei-shoigu']
+    """
+    return link_text(resolver if resolver is not None else default_resolver(), text, on=on)
+
+
+def link_many(
+    texts: Iterable[str],
+    *,
+    resolver: Resolver | None = None,
+    workers: int = 1,
+    chunk: int = 8,
+    on: _dt.date | str | None = None,
+) -> Iterator[Document]:
+    """Link many texts, yielding documents in input order as they are ready.
+
+    With ``workers`` > 1 the texts are linked in that many processes, ``chunk`` texts at a
+    time, as :meth:`Resolver.resolve_many <canonym.Resolver.resolve_many>` resolves them
+    (forked workers inherit the resolver; others start once from it saved as bytes)."""
+    r = resolver if resolver is not None else default_resolver()
+    if workers <= 1:
+        for text in texts:
+            yield link_text(r, text, on=on)
+        return
+    job = ("each", link_text, on, True)
+    for batch in in_processes(r, r.to_bytes, _from_parent, texts, workers, chunk, job):
+        yield from batch
+
+
+def _from_parent(data: bytes) -> Resolver:
+    """A worker's resolver, from the bytes its parent saved."""
+    return Resolver.from_bytes(data, name="<parent process>")
 
 
 def link_text(resolver: Resolver, text: str, *, on: _dt.date | str | None = None) -> Document:

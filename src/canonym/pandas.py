@@ -31,6 +31,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
 
 from .decide import as_kinds
 from .explain import not_text
+from .linker import link
 from .model import Kind, Resolution, Status
 from .resolver import Resolver, default_resolver
 
@@ -218,7 +219,7 @@ def link_series(
         if not isinstance(value, str):
             msg = f"link_series() takes text, not {type(value).__name__}: {value!r}"
             raise TypeError(msg)
-        for m in r.link(value, on=on).mentions:
+        for m in link(value, resolver=r, on=on).mentions:
             for name, item in zip(
                 LINK_COLUMNS,
                 (

@@ -27,8 +27,6 @@ class Answers(Protocol):
         on: _dt.date | str | None = None,
     ) -> Resolution: ...
 
-    def link(self, text: str, *, on: _dt.date | str | None = None) -> Any: ...
-
     def resolve_many(
         self,
         texts: Iterable[Any],
@@ -48,10 +46,13 @@ def in_processes(
     chunk: int,
     job: tuple[Any, ...],
 ) -> Iterator[list[Any]]:
-    """Run ``job`` (``("resolve" | "link", kinds, on)``) over ``texts`` in ``workers``
+    """Run ``job`` over ``texts`` in ``workers``
     processes, ``chunk`` texts at a time, yielding each chunk's results in input order with
-    a bounded number in flight. Forked workers inherit ``resolver``; others build it once
-    from ``to_bytes()`` with ``from_bytes``."""
+    a bounded number in flight. ``job`` is ``("resolve", kinds, on, strict)`` (packed
+    resolutions come back) or ``("each", function, on, strict)``: ``function(resolver, text,
+    on=on)`` for each text, a module-level function (the linker's), so that workers started
+    afresh can unpickle it. Forked workers inherit ``resolver``; others build it once from
+    ``to_bytes()`` with ``from_bytes``."""
     import concurrent.futures
     import itertools
     from concurrent.futures.process import BrokenProcessPool
@@ -139,12 +140,13 @@ def _worker_start(source: Answers | bytes, from_bytes: Callable[[bytes], Answers
 
 
 def _worker_run(job: tuple[Any, ...], texts: list[Any]) -> list[Any]:
-    """In a worker process: resolve or link one chunk (``job``: what, kinds, on, strict)."""
+    """In a worker process: resolve one chunk, or run a function over it (``job``, as
+    :func:`in_processes` takes it)."""
     assert _WORKER is not None
-    what, kinds, on, strict = job
-    if what == "link":
-        return [_WORKER.link(t, on=on) for t in texts]
-    return [pack(r) for r in _WORKER.resolve_many(texts, kinds=kinds, on=on, strict=strict)]
+    what, arg, on, strict = job
+    if what == "each":
+        return [arg(_WORKER, t, on=on) for t in texts]
+    return [pack(r) for r in _WORKER.resolve_many(texts, kinds=arg, on=on, strict=strict)]
 
 
 # Resolutions travel back from worker processes as plain tuples that name entities by id: the

@@ -16,7 +16,6 @@ from .decide import AMBIGUITY_FLOOR, DEFAULT_THRESHOLD, as_kinds
 from .engine import MAX_QUERY_LENGTH, Engine
 from .explain import not_text
 from .index import Index
-from .linker import Document, link_text
 from .lookups import METHOD_SCORES, SpellingLookups
 from .matching import NameIndex
 from .model import Entity, Kind, Office, Resolution, as_date
@@ -34,7 +33,6 @@ __all__ = [
     "METHOD_SCORES",
     "Resolver",
     "default_resolver",
-    "link",
     "resolve",
 ]
 
@@ -211,14 +209,6 @@ class Resolver:
         """The name engine's index of this resolver's persons, built on first use."""
         return self._engine.names
 
-    def link(self, text: str, *, on: _dt.date | str | None = None) -> Document:
-        """Find and resolve every person, title and organisation mentioned in ``text``.
-
-        Returns a :class:`~canonym.Document` whose mentions carry exact offsets into ``text``
-        (see docs/linking.md). Raises :class:`TypeError` for anything that is not a ``str``.
-        """
-        return link_text(self, text, on=on)
-
     # -----------------------------------------------------------------------------------------
     # Offices and their holders
 
@@ -290,23 +280,6 @@ class Resolver:
             for packed in batch:
                 yield unpack(packed, tables)
 
-    def link_many(
-        self,
-        texts: Iterable[str],
-        *,
-        workers: int = 1,
-        chunk: int = 8,
-        on: _dt.date | str | None = None,
-    ) -> Iterator[Document]:
-        """Link many texts, yielding documents in input order as they are ready (see
-        :meth:`resolve_many` for ``workers`` and ``chunk``)."""
-        if workers <= 1:
-            for text in texts:
-                yield self.link(text, on=on)
-            return
-        for batch in self._in_processes(texts, workers, chunk, ("link", None, on, True)):
-            yield from batch
-
     # -----------------------------------------------------------------------------------------
 
 
@@ -319,11 +292,6 @@ def _from_parent(data: bytes) -> Resolver:
 def default_resolver() -> Resolver:
     """Return the resolver over the shipped tables, built on first use and cached."""
     return Resolver(default_tables())
-
-
-def link(text: str, *, on: _dt.date | str | None = None) -> Document:
-    """Link every mention in ``text`` with the default resolver (see :meth:`Resolver.link`)."""
-    return default_resolver().link(text, on=on)
 
 
 def resolve(

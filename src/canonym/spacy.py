@@ -16,7 +16,7 @@ imports it, nor spaCy. Importing it registers the factory ``"canonym"``:
 ```
 
 What the component does with a ``Doc``: it links ``doc.text`` with a canonym resolver
-(:meth:`canonym.Resolver.link`, the same answers as ``canonym.link``) and makes each mention a
+(:func:`canonym.link`) and makes each mention a
 span: label ``PERSON``, ``TITLE`` or ``ORG`` (:data:`LABELS`), ``kb_id_`` the entity's id
 when the mention is MATCHED and ``""`` otherwise (an AMBIGUOUS or UNMATCHED mention is still an
 entity span, with no id: spaCy's convention for "not linked"). ``span._.canonym`` is the
@@ -52,7 +52,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess by th
     _msg = f"canonym.spacy needs spaCy, an optional extra: pip install 'canonym[spacy]' ({exc})"
     raise ImportError(_msg, name=exc.name) from exc
 
-from .linker import Mention
+from .linker import Mention, link
 from .model import Kind, Status
 from .resolver import DEFAULT_THRESHOLD, Resolver, default_resolver
 
@@ -90,7 +90,7 @@ class CanonymComponent:
 
     def __call__(self, doc: Any) -> Any:
         """Link ``doc.text`` and set ``doc.ents``, ``kb_id_`` and the ``_.canonym`` values."""
-        document = self.resolver.link(doc.text, on=self.on)
+        document = link(doc.text, resolver=self.resolver, on=self.on)
         doc._.canonym = document
         mine: list[Any] = []
         for mention in document.mentions:
