@@ -608,3 +608,40 @@ def test_a_slip_is_symmetric_and_never_more_than_one(a: str, data: st.DataObject
     assert there[0] == pytest.approx(back[0])
     assert there[0] <= 1.0 + WEIGHTS[Feature.ONE_SLIP]
     assert matching.part_similarity(a, b) >= 0.75
+
+
+def test_of_two_near_names_the_nearer_by_its_letters_is_matched() -> None:
+    found = _resolver("Oleg Romanev", "Oleg Rominev").resolve("Oleg Romniev")
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == "Oleg Rominev"
+    rules = {e.rule: e.points for e in found.evidence}
+    assert rules["feature:letters-apart"] == pytest.approx(WEIGHTS[Feature.LETTERS_APART])
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("Mykola Azarov", "Nikolai Azarov"),  # one name in two languages: knowledge, no slips
+        ("Андрей Белоусов", "Andrei Belousov"),  # another script
+        ("V. Putin", "Vladimir Putin"),  # an initial
+    ],
+)
+def test_letters_apart_counts_only_near_latin_spellings(query: str, entry: str) -> None:
+    found = compare(parse_name(query), parse_name(entry))
+    assert found is not None
+    assert all(c.feature is not Feature.LETTERS_APART for c in found.contributions)
+
+
+@given(st.sampled_from(_NAMES), st.sampled_from(_NAMES))
+def test_letters_apart_is_at_most_its_cap_and_symmetric(a: str, b: str) -> None:
+    from canonym import matching
+
+    there, back = compare(parse_name(a), parse_name(b)), compare(parse_name(b), parse_name(a))
+    for found in (there, back):
+        if found is not None:
+            for c in found.contributions:
+                if c.feature is Feature.LETTERS_APART:
+                    assert 1 <= c.value <= matching.LETTERS_CAP
+    if there is not None and back is not None:
+        assert there.score == pytest.approx(back.score)

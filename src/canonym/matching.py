@@ -83,6 +83,11 @@ class Feature(enum.Enum):
     #: swapped or replaced): a typing slip, where part-by-part comparison sees another word
     #: (``Nam Hwi-hyo`` / ``Nam Hwi-hyok``, ``Cheo Sin Ok`` / ``Choe Sin Ok``)
     ONE_SLIP = "one-slip"
+    #: how many slips of the keys (letters deleted, added, swapped or replaced) the parts
+    #: that agree by a near spelling are apart, at most 3: of two names that agree alike part
+    #: by part, the nearer by its letters is the likelier (``Oleg Romniev``: ``Rominev``, one
+    #: swap, before ``Romanev``, two)
+    LETTERS_APART = "letters-apart"
 
 
 #: Every weight of the scoring model, in one place. A contribution is value x weight; a score
@@ -100,6 +105,7 @@ WEIGHTS: Mapping[Feature, float] = MappingProxyType(
         Feature.GENERATED: -0.03,
         Feature.NATIVE_DISAGREES: -1.0,
         Feature.ONE_SLIP: -0.15,
+        Feature.LETTERS_APART: -0.02,
     }
 )
 
@@ -500,6 +506,9 @@ def _values(
         out.append((Feature.ONE_PART, 1.0, "one part agrees"))
     if len(pairs) > 2 and not _in_order(pairs):
         out.append((Feature.ORDER, 1.0, "the parts stand in another order"))
+    apart = _letters_apart(q, e, pairs, explain)
+    if apart is not None:
+        out.append(apart)
     return out
 
 
@@ -657,6 +666,30 @@ def _best(
         if slipped is not None and (best is None or slipped[0] > best[0]):
             best = slipped
     return best
+
+
+#: The most slips :data:`Feature.LETTERS_APART` counts.
+LETTERS_CAP = 3
+
+
+def _letters_apart(q: Reading, e: Reading, pairs: list[_Pair], explain: bool) -> _Value | None:
+    """How many slips of the keys the near-spelled parts of two names written in Latin are
+    apart (at most :data:`LETTERS_CAP`): parts agreeing by knowledge (East Slavic forms,
+    consonants, an initial) or through another script count nothing."""
+    if q.generated or e.generated:
+        return None
+    slips = 0
+    words = []
+    for i, j, _, how in pairs:
+        if how in (_NEAR, _SAME_KEY):
+            a, b = q.parts[i].text, e.parts[j].text
+            if a.isascii() and b.isascii():
+                slips += jellyfish.damerau_levenshtein_distance(a, b)
+                if explain:
+                    words.append(f"{a} / {b}")
+    if not slips:
+        return None
+    return (Feature.LETTERS_APART, float(min(slips, LETTERS_CAP)), ", ".join(words))
 
 
 def letters(name: Name) -> str:
