@@ -606,7 +606,7 @@ def _rate(q: Reading, e: Reading, explain: bool, memo: _Memo | None = None) -> _
 
 def origins(name: Name) -> frozenset[Origin]:
     """The origins a name reads with, :attr:`~canonym.names.Origin.OTHER` left out."""
-    return frozenset(r.origin for r in name.readings if r.origin is not Origin.OTHER)
+    return name.origins
 
 
 def _best(
@@ -616,7 +616,7 @@ def _best(
     explain: bool,
     memo: _Memo | None = None,
 ) -> _Scored | None:
-    shared = origins(query) & (entity_origins if entity_origins is not None else origins(entry))
+    shared = query.origins & (entity_origins if entity_origins is not None else entry.origins)
     best: _Scored | None = None
     native = [e for e in entry.readings if e.origin is not Origin.OTHER]
     for q in query.readings:
@@ -693,15 +693,10 @@ def _letters_apart(q: Reading, e: Reading, pairs: list[_Pair], explain: bool) ->
 
 
 def letters(name: Name) -> str:
-    """A Latin name's letters run together, as written (``Choe Sin Ok``: ``choesinok``); ""
-    for a name in another script or one too short to be read as one slip from another."""
-    if name.script != "Latn":
-        return ""
-    for reading in name.readings:
-        if reading.origin is Origin.OTHER and not reading.generated:
-            out = "".join(p.text for p in reading.parts)
-            return out if len(out) >= SLIP_MIN and out.isalpha() else ""
-    return ""
+    """A Latin name's letters run together (:attr:`~canonym.names.Name.letters`), or "" when
+    it has too few to be read as one slip from another (:data:`SLIP_MIN`)."""
+    run = name.letters
+    return run if len(run) >= SLIP_MIN else ""
 
 
 def _syllables_met(query: Name, entry: Name) -> bool:

@@ -145,11 +145,28 @@ class Reading:
 @frozen
 class Name:
     """A parsed name: the text, its script, and its readings (at least one when the name has
-    letters)."""
+    letters).
+
+    Two facts of the readings are made once, with the name: :attr:`origins`, the origins it
+    reads with (:attr:`Origin.OTHER` left out), and :attr:`letters`, a Latin name's letters
+    run together as written (``Choe Sin Ok``: ``choesinok``; "" in another script)."""
 
     original: str
     script: str
     readings: tuple[Reading, ...]
+    origins: frozenset[Origin] = field(init=False, eq=False, repr=False)
+    letters: str = field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        found = frozenset(r.origin for r in self.readings if r.origin is not Origin.OTHER)
+        object.__setattr__(self, "origins", found)
+        run = ""
+        if self.script == "Latn":
+            for reading in self.readings:
+                if reading.origin is Origin.OTHER and not reading.generated:
+                    run = "".join(p.text for p in reading.parts)
+                    break
+        object.__setattr__(self, "letters", run if run.isalpha() else "")
 
 
 # ---------------------------------------------------------------------------------------------
