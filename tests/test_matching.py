@@ -645,3 +645,12 @@ def test_letters_apart_is_at_most_its_cap_and_symmetric(a: str, b: str) -> None:
                     assert 1 <= c.value <= matching.LETTERS_CAP
     if there is not None and back is not None:
         assert there.score == pytest.approx(back.score)
+
+
+def test_a_lone_surrogate_is_no_letter_and_no_warning() -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        name = parse_name("Kim \udbe3Jong Un")
+    assert name.original == "Kim \udbe3Jong Un"

@@ -22,7 +22,7 @@ from importlib import resources
 from attrs import evolve, field, frozen
 from unidecode import unidecode
 
-from .text import APOSTROPHES, analyze, detect_script
+from .text import APOSTROPHES, analyze, detect_script, without_surrogates
 from .translit import arabic, cyrillic, east_slavic, han, hangul, loanwords
 from .translit.scripts import CYRILLIC, HAN, HANGUL, script_for
 
@@ -874,6 +874,7 @@ def parse_name(text: str) -> Name:
     ['최', 'lyoN', 'he']
     """
     original = text
+    text = without_surrogates(text)  # a lone surrogate is no letter of any name
     text = _BRACKETED.sub(" ", text).strip() or text
     text = _POSSESSIVE.sub("", text)
     if not text.isascii() and any(cyrillic.is_cyrillic(ch) for ch in text):
