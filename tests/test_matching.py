@@ -654,3 +654,32 @@ def test_a_lone_surrogate_is_no_letter_and_no_warning() -> None:
         warnings.simplefilter("error")
         name = parse_name("Kim \udbe3Jong Un")
     assert name.original == "Kim \udbe3Jong Un"
+
+
+@pytest.mark.parametrize(
+    ("entry", "query"),
+    [
+        ("Paek Yong Hyok Hae", "Paek Yong Tyok Hae"),  # "tyok" is shaped like a syllable
+        ("Jang Thaek Thae", "Jang Twaek Thae"),  # and "twaek": no Korean name has them
+    ],
+)
+def test_a_syllable_no_korean_name_has_is_read_as_a_slip(entry: str, query: str) -> None:
+    found = _resolver(entry, "Paek Yong Il", "Jang Song Thaek").resolve(query)
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == entry
+    assert any(e.rule == "feature:one-slip" for e in found.evidence)
+
+
+_SINO = sorted(__import__("canonym.translit.han", fromlist=["han"]).sino_korean_syllables())
+
+
+@settings(max_examples=60)
+@given(st.sampled_from(_SINO), st.sampled_from(_SINO))
+def test_every_spelling_of_sino_korean_syllables_is_a_name_syllable(a: str, b: str) -> None:
+    from canonym.names import name_syllable_keys
+
+    for spelled in hangul.spellings("김" + a + b, limit=64).values():
+        for reading in parse_name(spelled).readings:
+            if reading.origin is Origin.KOREAN and len(reading.parts) == 3:
+                assert all(p.key in name_syllable_keys() for p in reading.parts[1:]), spelled

@@ -34,6 +34,7 @@ from .names import (
     Role,
     cognate_label,
     latin_consonants,
+    name_syllable_keys,
     parse_name,
 )
 
@@ -700,17 +701,27 @@ def letters(name: Name) -> str:
 
 
 def _syllables_met(query: Name, entry: Name) -> bool:
-    """Whether the two names read with one Korean or Chinese origin, syllable for syllable.
-    Their syllables have been compared then, and one that differs is another name, not a slip
-    (``Kim Jong Suk`` is not ``Kim Jong Sik``, nor ``Li Hongzhang`` ``Li Hongzhong``): a slip
-    is read only where a misspelt syllable kept the names from meeting so."""
+    """Whether the two names read with one Korean or Chinese origin, syllable for syllable,
+    every Korean syllable of the query one that Korean names are made of. Their syllables have
+    been compared then, and one that differs is another name, not a slip (``Kim Jong Suk`` is
+    not ``Kim Jong Sik``, nor ``Li Hongzhang`` ``Li Hongzhong``): a slip is read only where a
+    misspelt syllable kept the names from meeting so (``Paek Yong Tyok Hae``)."""
     for q in query.readings:
         if q.origin is Origin.OTHER:
+            continue
+        if q.origin is Origin.KOREAN and not _name_syllables(q):
             continue
         for e in entry.readings:
             if e.origin is q.origin and len(e.parts) == len(q.parts):
                 return True
     return False
+
+
+def _name_syllables(reading: Reading) -> bool:
+    """Whether every given syllable of a Korean reading is a syllable of Korean names (the
+    Latin spelling of a Sino-Korean syllable): ``Tyok`` is shaped like one and is none."""
+    known = name_syllable_keys()
+    return all(p.key in known for p in reading.parts[1:])
 
 
 def _run_together(text: str) -> Reading:

@@ -679,6 +679,17 @@ def _syllable_spellings(syllable: str) -> frozenset[str]:
     return frozenset(w for w in out if w)
 
 
+@cache
+def name_syllable_keys() -> frozenset[str]:
+    """The keys of every Latin spelling (KCNA, RR, MR, press) of every Sino-Korean syllable: a
+    romanized syllable whose key is not here is no syllable of a Korean name (``tyok``,
+    ``twaek``, ``eo`` as a whole word), however well it is shaped."""
+    out: set[str] = set()
+    for syllable in han.sino_korean_syllables():
+        out.update(_korean_part(spelling).key for spelling in _syllable_spellings(syllable))
+    return frozenset(out)
+
+
 def _south(syllable: str) -> str:
     """The RR spelling of a syllable at the start of a South Korean given name."""
     return hangul.romanize_name("김" + syllable).get("rr", "").split(" ")[-1]

@@ -41,6 +41,7 @@ __all__ = [
     "korean_reading",
     "pinyin_syllables",
     "pinyin_to_wade_giles",
+    "sino_korean_syllables",
     "spellings",
     "wade_giles_candidates",
     "wade_giles_to_pinyin",
@@ -777,6 +778,14 @@ def _hanja() -> tuple[dict[str, str], dict[str, str]]:
         for char in chars:
             readings[char] = reading
     return readings, surnames
+
+
+@cache
+def sino_korean_syllables() -> frozenset[str]:
+    """Every Hangul syllable that is the Sino-Korean reading of some character (``hanja.txt``):
+    the syllables Korean given names are almost always made of."""
+    readings, surnames = _hanja()
+    return frozenset(readings.values()) | frozenset(surnames.values())
 
 
 def korean_reading(text: str) -> str | None:
