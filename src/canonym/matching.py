@@ -660,12 +660,12 @@ def _best(
                 found = _rate(q, e, explain, memo)
                 if found is not None and _verbatim(found) and (best is None or found[0] > best[0]):
                     best = found
-    if (best is None or best[0] < 1.0 + WEIGHTS[Feature.ONE_SLIP]) and not _syllables_met(
-        query, entry
-    ):
-        slipped = _slipped(letters(query), letters(entry), explain)
-        if slipped is not None and (best is None or slipped[0] > best[0]):
-            best = slipped
+    if best is None or best[0] < 1.0 + WEIGHTS[Feature.ONE_SLIP]:
+        a, b = letters(query), letters(entry)
+        if a and b and abs(len(a) - len(b)) <= 1 and not _syllables_met(query, entry):
+            slipped = _slipped(a, b, explain)
+            if slipped is not None and (best is None or slipped[0] > best[0]):
+                best = slipped
     return best
 
 
