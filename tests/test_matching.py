@@ -683,3 +683,18 @@ def test_every_spelling_of_sino_korean_syllables_is_a_name_syllable(a: str, b: s
         for reading in parse_name(spelled).readings:
             if reading.origin is Origin.KOREAN and len(reading.parts) == 3:
                 assert all(p.key in name_syllable_keys() for p in reading.parts[1:]), spelled
+
+
+@given(
+    st.lists(st.text(alphabet="abcdefgh", min_size=1, max_size=9), min_size=1, max_size=40),
+    st.lists(st.text(alphabet="abcdefgh", min_size=1, max_size=9), max_size=10),
+)
+def test_the_slip_index_finds_every_entry_with_a_key(tabled: list[str], asked: list[str]) -> None:
+    from canonym import matching
+
+    index = matching._SlipIndex([matching._SlipIndex.packed(k, i) for i, k in enumerate(tabled)])
+    expected = {i for i, k in enumerate(tabled) if k in set(asked)}
+    found = index.refs(asked)
+    assert expected <= found
+    # anything more is a hash shared by chance, which 64-bit hashes of short words never are
+    assert found == expected

@@ -17,6 +17,8 @@ import enum
 import heapq
 import math
 import re
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
@@ -858,7 +860,41 @@ def _slip_keys(run: str) -> set[str]:
     name's letters, a swap or a replacement meets one of the other name's own deletions)."""
     if not run:
         return set()
-    return {f"w:{run}", *(f"w:{d}" for d in _deletions(run))}
+    return {run, *_deletions(run)}
+
+
+class _SlipIndex:
+    """The slip keys of every tabled spelling, as one sorted array of their hashes beside one
+    of the entries they came from: a dozen keys for each spelling, unique to it, would cost
+    a dictionary entry and a string each (they doubled the name index's memory at 10^5
+    names). A hash shared by chance proposes a candidate that scoring then turns away. The
+    hashes are this process's (``hash`` of a string); the index is never saved."""
+
+    _SHIFT = 32
+
+    def __init__(self, packed: list[int]) -> None:
+        packed.sort()
+        mask = (1 << self._SHIFT) - 1
+        self._hashes = array("q", ((p >> self._SHIFT) - (1 << 63) for p in packed))
+        self._refs = array("q", (p & mask for p in packed))
+
+    @classmethod
+    def packed(cls, key: str, ref: int) -> int:
+        """A key's hash and an entry's number in one non-negative integer that sorts by the
+        hash."""
+        return ((hash(key) + (1 << 63)) << cls._SHIFT) | ref
+
+    def refs(self, keys: Iterable[str]) -> set[int]:
+        """The entries that have any of ``keys`` (or a key of the same hash)."""
+        out: set[int] = set()
+        hashes, refs, n = self._hashes, self._refs, len(self._hashes)
+        for key in keys:
+            h = hash(key)
+            i = bisect_left(hashes, h)
+            while i < n and hashes[i] == h:
+                out.add(refs[i])
+                i += 1
+        return out
 
 
 def _query_keys(reading: Reading) -> list[tuple[set[str], set[str]]]:
@@ -914,6 +950,7 @@ class NameIndex:
         found_origins: dict[str, frozenset[Origin]] = {}
         natives: dict[str, tuple[Name, ...]] = {}
         singles: set[int] = set()  # entries with a reading of one part
+        slips: list[int] = []  # the slip keys' hashes, packed with their entries
         for entity in entities:
             if entity.kind is not Kind.PERSON:
                 continue
@@ -926,13 +963,15 @@ class NameIndex:
                 found_origins[entity.id] = found_origins.get(entity.id, frozenset()) | origins(name)
                 if name.script in _SYLLABIC:
                     natives[entity.id] = (*natives.get(entity.id, ()), name)
-                keys = _slip_keys(letters(name))
+                keys: set[str] = set()
                 for reading in name.readings:
                     keys |= reading_keys(reading, table=True)
                 for key in keys:
                     postings[key].append(ref)
+                slips.extend(_SlipIndex.packed(key, ref) for key in _slip_keys(letters(name)))
                 if min(len(r.parts) for r in name.readings) == 1:
                     singles.add(ref)
+        self._slip_index = _SlipIndex(slips)
         self._postings: Mapping[str, tuple[int, ...]] = {k: tuple(v) for k, v in postings.items()}
         self._sets: Mapping[str, frozenset[int]] = {
             k: frozenset(v) for k, v in postings.items() if len(v) > LONG
@@ -1027,9 +1066,7 @@ class NameIndex:
     def _slips(self, query: Name, known: set[int]) -> list[int]:
         """Entries whose letters, run together, are one slip from the query's (at most
         :data:`MAX_CANDIDATES`, in table order) that other keys did not propose."""
-        out: set[int] = set()
-        for key in _slip_keys(letters(query)):
-            out.update(self._postings.get(key, ()))
+        out = self._slip_index.refs(_slip_keys(letters(query)))
         return sorted(out - known)[:MAX_CANDIDATES]
 
     def _ranked(
