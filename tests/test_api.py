@@ -59,6 +59,7 @@ ALLOWED = {
     "index": {"_gc", "model", "tables", "text", "titles", "translit"},
     # the pipeline: lookups, the name engine, offices and the decision, put in order
     "engine": {
+        "_gc",
         "decide",
         "explain",
         "index",

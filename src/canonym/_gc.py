@@ -22,6 +22,22 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
+def built_old(func: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``func`` with the collector off, then collect once: what it built (millions of
+    objects that live as long as the resolver) is walked once, now, and moved to the oldest
+    generation, instead of in several passes at some later query (a pause of 1.5 s, once, at
+    10^5 names)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        out = gc_paused(func)(*args, **kwargs)
+        if gc.isenabled():
+            gc.collect()
+        return out
+
+    return wrapper
+
+
 def gc_paused(func: Callable[_P, _R]) -> Callable[_P, _R]:
     """Run ``func`` with the cyclic collector off (reference counting still frees memory)."""
 

@@ -14,6 +14,7 @@ import datetime as _dt
 import threading
 from collections.abc import Collection
 
+from ._gc import built_old
 from .decide import decide
 from .explain import compete, normalization_step
 from .index import Index
@@ -70,7 +71,7 @@ class Engine:
             with self._names_lock:
                 index = self._names
                 if index is None:
-                    index = self._names = NameIndex(self.index.tables)
+                    index = self._names = built_old(NameIndex)(self.index.tables)
         return index
 
     def resolve(
