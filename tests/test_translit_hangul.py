@@ -4,7 +4,7 @@ properties over every Hangul syllable."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from canonym.translit import hangul
@@ -158,6 +158,7 @@ def test_every_spelling_is_latin_and_keeps_the_surname_class(surname: str, given
 
 
 @given(SURNAME, st.text(alphabet=SYLLABLE, min_size=1, max_size=3))
+@example("강", "게우")  # MR joined 게 and 우 as "Keu", which reads 그
 def test_press_spellings_share_the_loose_key(surname: str, given_name: str) -> None:
     name = surname + given_name
     expected = loose(hangul_skeleton(split_name(name)[1]))

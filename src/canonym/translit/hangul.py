@@ -233,11 +233,15 @@ def _rr_join(syllables: list[str]) -> str:
 
 def _mr_join(syllables: list[str]) -> str:
     """Join MR syllables into one word, with the apostrophe MR writes between an ``n`` final
-    and a ``g`` onset, so that ``n'g`` (선권 ``sŏn'gwŏn``) is not read as ``ng`` (성원)."""
+    and a ``g`` onset, so that ``n'g`` (선권 ``sŏn'gwŏn``) is not read as ``ng`` (성원), and a
+    hyphen between two plain vowels, as the plain MR and RR writers put it, so that no
+    reader takes the two for one (게우 ``Ke-u``, not ``Keu``, which reads 그)."""
     out = syllables[:1]
     for syllable in syllables[1:]:
         ends_n = out[-1].endswith("n") and not out[-1].endswith("ng")
-        out.append(("'" if ends_n and syllable.startswith("g") else "") + syllable)
+        vowels = out[-1][-1:] in set("aeiou") and syllable[:1] in set("aeiou")
+        mark = "'" if ends_n and syllable.startswith("g") else "-" if vowels else ""
+        out.append(mark + syllable)
     return "".join(out)
 
 
