@@ -698,3 +698,24 @@ def test_the_slip_index_finds_every_entry_with_a_key(tabled: list[str], asked: l
     assert expected <= found
     # anything more is a hash shared by chance, which 64-bit hashes of short words never are
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("정의용", "Chung Eui-yong"),  # the South's press writes ㅢ "Eui"
+        ("Chung Eui-yong", "Jeong Ui-yong"),  # and RR "Ui": one syllable
+        ("황택의", "Hwang Taek-eui"),
+        ("김희", "Kim Heui"),
+    ],
+)
+def test_eui_is_the_press_spelling_of_ui(query: str, entry: str) -> None:
+    found = _resolver(entry, "Lee E-jin", "Chung Yong").resolve(query)
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == entry
+
+
+def test_eui_is_one_syllable_not_two() -> None:
+    assert ("eui",) in __import__("canonym.names", fromlist=["x"]).korean_syllables("eui")
+    assert _resolver("Lee E-jin").resolve("Lee Eui-jin").status is not Status.MATCHED

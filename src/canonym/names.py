@@ -187,7 +187,7 @@ _PATRONYMIC = re.compile(
 
 _KO_SYLLABLE = re.compile(
     r"(?:kk|tt|pp|ss|jj|tch|ch|sh|kh|th|ph|[gknrdlmbpsjhtcwy])?"
-    r"(?:yeo|yae|wae|weo|you|eo|eu|ae|oe|wa|wo|we|wi|ui|ya|yo|yu|ye|oo|ou|ee|a|e|i|o|u)"
+    r"(?:yeo|yae|wae|weo|you|eui|eo|eu|ae|oe|wa|wo|we|wi|ui|ya|yo|yu|ye|oo|ou|ee|a|e|i|o|u)"
     r"(?:ng|ck|k|n|l|r|m|b|p|t)?"  # press finals: Duck (덕), Sub (섭)
 )
 

@@ -340,6 +340,7 @@ _SKELETON_RULES: tuple[tuple[str, str], ...] = (
     ("r", "l"),
     ("yeo", "yo"),
     ("eo", "o"),
+    ("eui", "i"),  # the South's press ㅢ (Chung Eui-yong): ui, as Hui, Hee and Hi are one
     ("eu", "u"),
     ("woo", "u"),  # Wook = Uk (욱), Sunwoo (우)
     ("oo", "u"),
