@@ -7,7 +7,7 @@ import random
 
 import jellyfish
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import canonym
@@ -719,3 +719,53 @@ def test_eui_is_the_press_spelling_of_ui(query: str, entry: str) -> None:
 def test_eui_is_one_syllable_not_two() -> None:
     assert ("eui",) in __import__("canonym.names", fromlist=["x"]).korean_syllables("eui")
     assert _resolver("Lee E-jin").resolve("Lee Eui-jin").status is not Status.MATCHED
+
+
+def test_a_long_vowel_of_arabic_script_tells_two_names_of_one_skeleton_apart() -> None:
+    # كريم writes ī between r and m: Karim, not Akram (both k-r-m)
+    r = _resolver("Karim HADDAD", "HADDAD Akram")
+    found = r.resolve("كريم حداد")
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == "Karim HADDAD"
+    # أكرم writes no long vowel: nothing tells it from Karim but the short vowels it lacks
+    assert r.resolve("أكرم حداد").status is Status.AMBIGUOUS
+
+
+_ARABIC_CONSONANTS = "بتجدرزسشفكلمن"  # one Latin consonant each
+
+
+@given(
+    st.lists(st.sampled_from(_ARABIC_CONSONANTS), min_size=2, max_size=5, unique=True),
+    st.data(),
+)
+def test_a_latin_spelling_that_writes_the_long_vowels_agrees(
+    letters: list[str], data: st.DataObject
+) -> None:
+    from canonym import matching
+    from canonym.names import latin_consonants, latin_vowel_gaps
+    from canonym.translit import arabic
+
+    longs = [data.draw(st.sampled_from(["", "ی", "و"])) for _ in letters[1:]]
+    word = letters[0] + "".join(mark + ch for mark, ch in zip(longs, letters[1:], strict=True))
+    latin = arabic.spell(letters[0])
+    for mark, ch in zip(longs, letters[1:], strict=True):
+        vowel = {"ی": "i", "و": "u"}.get(mark) or data.draw(st.sampled_from(["a", "e", ""]))
+        latin += vowel + arabic.spell(ch)
+    gaps = arabic.long_vowels(word)
+    assert len(gaps) == len(arabic.consonants(word)) - 1
+    # a final h after a vowel is ة to the Latin side (-ah, -eh): such pairs do not compare
+    assume(latin_consonants(latin) == arabic.consonants(word))
+    assert len(latin_vowel_gaps(latin)) == len(gaps), (word, latin)
+    query = parse_name(word).readings[0].parts[0]
+    entry = parse_name(latin).readings[-1].parts[0]
+    assert not matching._long_vowels_apart(query, entry), (word, latin)
+    if "ی" in longs:
+        # an "a" written where the word writes ی is another name's vowel
+        k = longs.index("ی")
+        wrong = arabic.spell(letters[0])
+        for i, (mark, ch) in enumerate(zip(longs, letters[1:], strict=True)):
+            wrong += ("a" if i == k else {"ی": "i", "و": "u"}.get(mark, "")) + arabic.spell(ch)
+        assume(latin_consonants(wrong) == arabic.consonants(word))
+        other = parse_name(wrong).readings[-1].parts[0]
+        assert matching._long_vowels_apart(query, other), (word, wrong)

@@ -36,6 +36,7 @@ from .names import (
     Role,
     cognate_label,
     latin_consonants,
+    latin_vowel_gaps,
     name_syllable_keys,
     parse_name,
 )
@@ -123,6 +124,9 @@ LOOSE_AGREEMENT = 0.9
 SPELLED_APART = 0.8
 #: What a part written in Arabic script scores when its consonants are another's.
 CONSONANT_AGREEMENT = 0.9
+#: What it scores when they are, but it writes a long vowel where the Latin spelling writes
+#: another vowel (``حمید`` / ``Ahmad``: the consonants of Hamid, the vowels of another name).
+LONG_VOWEL_APART = 0.75
 #: What two Latin parts score when they differ but share the romanization-blind key
 #: (``sergey`` / ``sergei``).
 KEY_AGREEMENT = 0.97
@@ -212,7 +216,8 @@ def _contribution(feature: Feature, value: float, detail: str) -> Contribution:
     _ENDING,
     _SOUNDS,
     _SKELETON,
-) = range(12)
+    _LONG_APART,
+) = range(13)
 
 #: Agreements that are knowledge, not chance nearness: a name they hold is anchored.
 _ANCHORS = frozenset({_CONSONANTS, _COGNATE, _ENDING, _SKELETON})
@@ -230,6 +235,8 @@ def _latin_similarity(q: Part, e: Part) -> tuple[float, int]:
         if not q.consonants or not e.consonants:
             return 0.0, _SAME
         if q.consonants == e.consonants:
+            if _long_vowels_apart(q, e):
+                return LONG_VOWEL_APART, _LONG_APART
             return CONSONANT_AGREEMENT, _CONSONANTS
         near = part_similarity(q.consonants, e.consonants, strict=True)
         return (near * CONSONANT_AGREEMENT, _CONSONANTS) if near >= PART_MIN else (0.0, _SAME)
@@ -271,6 +278,27 @@ _VOWEL_RUNS = re.compile(r"[aeiouy]+")
 _CONSONANT_RUNS = re.compile(r"[^V]+")
 
 
+def _long_vowels_apart(q: Part, e: Part) -> bool:
+    """Whether a word in Arabic script writes a long vowel (ی, و) between two consonants
+    where the Latin spelling it is compared with writes only another vowel (``حمید``, ī
+    between m and d, against ``Ahmad``, a there); a Latin spelling with nothing there, or
+    with a vowel of the kind, agrees."""
+    arabic, latin = (q, e) if q.skeletal else (e, q)
+    if latin.skeletal or not arabic.long:
+        return False
+    gaps = latin_vowel_gaps(latin.text)
+    if len(gaps) != len(arabic.long):
+        return False
+    for mark, written in zip(arabic.long, gaps, strict=True):
+        if not written or mark in ".B":
+            continue
+        if mark == "I" and not any(ch in "iey" for ch in written):
+            return True
+        if mark == "U" and not any(ch in "uowv" for ch in written):
+            return True
+    return False
+
+
 def _same_skeleton(a: str, b: str) -> bool:
     """Two Latin spellings of one Arabic or Persian name: the same consonants as Arabic script
     writes them (``g``, ``gh``, ``q`` and ``k`` one), and the same run of consonants and vowels
@@ -309,6 +337,11 @@ def _why(q: Part, e: Part, sim: float, how: int) -> str:
         return f"surname {q.text} = {e.text}"
     if how == _CONSONANTS:
         return f"{q.text} ~ {e.text} (consonants {q.consonants} / {e.consonants})"
+    if how == _LONG_APART:
+        return (
+            f"{q.text} ~ {e.text} (consonants {q.consonants}, but a long vowel of the Arabic "
+            "script stands where the Latin spelling writes another)"
+        )
     if how == _SKELETON:
         return f"{q.text} ~ {e.text} (Arabic-name consonants {q.consonants} and vowel runs)"
     if how == _SOUNDS:

@@ -92,6 +92,9 @@ class Part:
         loan: for a word of a foreign name written in Hangul (``skeletal``, no
             ``consonants``), its sound skeleton (:mod:`canonym.translit.loanwords`), all that
             is compared of it; see :attr:`sounds`.
+        long: for a word in Arabic script, the long vowels it writes between each two
+            of its consonants (:func:`canonym.translit.arabic.long_vowels`: ``حمید`` is
+            ``.I``, a ی between m and d), which a Latin spelling of it writes too.
         cognates: tags of the East Slavic name knowledge the part has
             (:func:`cognate_tags`): one given name in another language's form (``mykola`` and
             ``nikolai``), the patronymic made from it, or a surname's loose key; two parts
@@ -107,6 +110,7 @@ class Part:
     skeletal: bool = False
     cognates: frozenset[str] = frozenset()
     loan: str = ""
+    long: str = ""
     #: the key and the further keys (``alt`` and ``key`` together), made once
     keys: frozenset[str] = field(init=False, eq=False, repr=False)
 
@@ -820,6 +824,36 @@ def latin_consonants(word: str) -> str:
     return word
 
 
+_LATIN_VOWELS = frozenset("aeiouyvw'")
+
+
+@lru_cache(maxsize=65536)
+def latin_vowel_gaps(word: str) -> tuple[str, ...]:
+    """The vowel letters a Latin word writes between each two consonants of
+    :func:`latin_consonants` (``hamid``: ``("a", "i")``; ``ahmad``: ``("", "a")``); () when
+    the two cannot be lined up."""
+    skeleton = latin_consonants(word)
+    for pattern, replacement in _LATIN_CONSONANTS[:-2]:
+        word = pattern.sub(replacement, word)
+    letters: list[str] = []
+    gaps: list[str] = []
+    gap = ""
+    for ch in word:
+        if ch in _LATIN_VOWELS:
+            gap += ch
+            continue
+        if letters and letters[-1] == ch:
+            gap = ""  # a doubled letter is one (muhammad)
+            continue
+        if letters:
+            gaps.append(gap)
+        letters.append(ch)
+        gap = ""
+    if "".join(letters) != skeleton:
+        return ()
+    return tuple(gaps)
+
+
 #: The consonant skeleton of an Arabic or Persian word (:func:`canonym.translit.arabic.consonants`).
 arabic_consonants = arabic.consonants
 
@@ -837,6 +871,7 @@ def _arabic_readings(text: str) -> list[Reading]:
                     role=Role.UNKNOWN,
                     consonants=skeleton,
                     skeletal=True,
+                    long=arabic.long_vowels(word),
                 )
             )
     if not parts:

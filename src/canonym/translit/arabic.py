@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["consonants", "spell"]
+__all__ = ["consonants", "long_vowels", "spell"]
 
 #: Arabic and Persian letters, as :func:`canonym.names.latin_consonants` writes the Latin
 #: ones; long vowels, hamza and ain dropped (they are vowels or nothing in Latin spellings).
@@ -64,6 +64,41 @@ def consonants(word: str) -> str:
         word = word[2:]
     word = _ARABIC_H.sub("h", word).translate(_ARABIC)
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-zA-Z]", "", word))
+
+
+#: The letters that write a long vowel between two consonants: ی (ī, ē), و (ū, ō).
+_LONG = {"ی": "I", "ي": "I", "ى": "I", "ئ": "I", "و": "U", "ؤ": "U"}
+
+
+def long_vowels(word: str) -> str:
+    """What the word writes between each two consonants of :func:`consonants`: ``I`` for ی,
+    ``U`` for و, ``B`` for both, ``.`` for neither (short vowels are not written):
+    ``حمید`` (hmd) -> ``.I``, ``احمد`` -> ``..``. "" when the two cannot be lined up."""
+    word = unicodedata.normalize("NFKC", word)
+    word = re.sub(r"[\u064b-\u065f\u0670]", "", word)
+    if word.startswith("ال") and len(word) > 3 and word != "الله":
+        word = word[2:]
+    word = _ARABIC_H.sub("h", word)
+    letters: list[str] = []
+    gaps: list[set[str]] = []
+    gap: set[str] = set()
+    for ch in word:
+        if ch in _LONG:
+            gap.add(_LONG[ch])
+            continue
+        letter = re.sub(r"[^a-zA-Z]", "", ch.translate(_ARABIC))
+        if not letter:
+            continue
+        if letters and letters[-1] == letter:
+            gap = set()  # a doubled letter is one: what stood between is inside it
+            continue
+        if letters:
+            gaps.append(gap)
+        letters.append(letter)
+        gap = set()
+    if "".join(letters) != consonants(word):
+        return ""
+    return "".join(("B" if len(g) > 1 else next(iter(g))) if g else "." for g in gaps)
 
 
 _SPELL = str.maketrans({"S": "sh", "x": "kh"})
