@@ -769,3 +769,23 @@ def test_a_latin_spelling_that_writes_the_long_vowels_agrees(
         assume(latin_consonants(wrong) == arabic.consonants(word))
         other = parse_name(wrong).readings[-1].parts[0]
         assert matching._long_vowels_apart(query, other), (word, wrong)
+
+
+@pytest.mark.parametrize(
+    ("query", "entry"),
+    [
+        ("蔡英文", "Tsai Ing-wen"),  # Tsai reads as Russian print of 채, 蔡 as Sino-Korean 채
+        ("崔龙海", "Chkhve Ryon Khe"),  # two guesses at one Korean name still meet
+    ],
+)
+def test_two_guessed_readings_do_not_keep_names_from_meeting(query: str, entry: str) -> None:
+    found = _resolver(entry, "Chae Yong Il", "Choe Son Hui").resolve(query)
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == entry
+
+
+def test_a_han_name_read_both_ways_is_ambiguous_between_the_two_readers() -> None:
+    # 蔡英文 is Tsai Ing-wen in Chinese and 채영문 (Chae Yong Mun) in Korean: both fit
+    found = _resolver("Tsai Ing-wen", "Chae Yong Mun").resolve("蔡英文")
+    assert found.status is Status.AMBIGUOUS, found.explain()

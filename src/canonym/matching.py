@@ -645,14 +645,33 @@ def origins(name: Name) -> frozenset[Origin]:
     return name.origins
 
 
+def _shared(
+    query: Name,
+    entry: Name,
+    entity_origins: frozenset[Origin] | None,
+    entity_firm: frozenset[Origin] | None,
+) -> tuple[frozenset[Origin], frozenset[Origin]]:
+    """The origins both names read with, each read so as written by one of them at least
+    (only those readings are compared, being the sharper evidence), and the origins both
+    read with only through guesses: a Sino-Korean reading of 蔡英文 and a Russian-print
+    reading of ``Tsai Ing-wen`` do not make a Korean name, and the two are compared word by
+    word too."""
+    both = query.origins & (entity_origins if entity_origins is not None else entry.origins)
+    if not both:
+        return both, both
+    firm = query.firm_origins | (entity_firm if entity_firm is not None else entry.firm_origins)
+    return both & firm, both - firm
+
+
 def _best(
     query: Name,
     entry: Name,
     entity_origins: frozenset[Origin] | None,
     explain: bool,
     memo: _Memo | None = None,
+    entity_firm: frozenset[Origin] | None = None,
 ) -> _Scored | None:
-    shared = query.origins & (entity_origins if entity_origins is not None else entry.origins)
+    shared, guessed = _shared(query, entry, entity_origins, entity_firm)
     best: _Scored | None = None
     native = [e for e in entry.readings if e.origin is not Origin.OTHER]
     for q in query.readings:
@@ -675,7 +694,9 @@ def _best(
         for e in entry.readings:
             if shared and e.origin is not q.origin:
                 continue
-            if not shared and (q.origin is not Origin.OTHER or e.origin is not Origin.OTHER):
+            word_by_word = q.origin is Origin.OTHER and e.origin is Origin.OTHER
+            guesses = e.origin is q.origin and q.origin in guessed
+            if not shared and not word_by_word and not guesses:
                 continue
             found = _rate(q, e, explain, memo)
             if found is not None and (best is None or found[0] > best[0]):
@@ -824,7 +845,10 @@ def _explained(found: _Scored, memo: _Memo | None = None) -> Comparison:
 
 
 def compare(
-    query: Name, entry: Name, entity_origins: frozenset[Origin] | None = None
+    query: Name,
+    entry: Name,
+    entity_origins: frozenset[Origin] | None = None,
+    entity_firm: frozenset[Origin] | None = None,
 ) -> Comparison | None:
     """The best comparison of two names. When both read with one origin other than
     :attr:`~canonym.names.Origin.OTHER` (both Korean, both Chinese), only those readings are
@@ -832,7 +856,7 @@ def compare(
     ``entity_origins``, the origins of every spelling of the entry's entity, extends this to
     spellings that do not read so themselves (``Li Hongjhong``, a Tongyong spelling, is not
     compared word by word with a pinyin query once ``Li Hongzhong`` reads Chinese)."""
-    found = _best(query, entry, entity_origins, explain=True)
+    found = _best(query, entry, entity_origins, True, None, entity_firm)
     return None if found is None else _comparison(found[1], found[2], found[3])
 
 
@@ -981,6 +1005,7 @@ class NameIndex:
         self._entries: list[tuple[Entity, Alias, Name]] = []
         postings: dict[str, list[int]] = defaultdict(list)
         found_origins: dict[str, frozenset[Origin]] = {}
+        firm: dict[str, frozenset[Origin]] = {}
         natives: dict[str, tuple[Name, ...]] = {}
         singles: set[int] = set()  # entries with a reading of one part
         slips: list[int] = []  # the slip keys' hashes, packed with their entries
@@ -994,6 +1019,7 @@ class NameIndex:
                 ref = len(self._entries)
                 self._entries.append((entity, alias, name))
                 found_origins[entity.id] = found_origins.get(entity.id, frozenset()) | origins(name)
+                firm[entity.id] = firm.get(entity.id, frozenset()) | name.firm_origins
                 if name.script in _SYLLABIC:
                     natives[entity.id] = (*natives.get(entity.id, ()), name)
                 keys: set[str] = set()
@@ -1010,6 +1036,7 @@ class NameIndex:
             k: frozenset(v) for k, v in postings.items() if len(v) > LONG
         }
         self._origins: Mapping[str, frozenset[Origin]] = found_origins
+        self._firm: Mapping[str, frozenset[Origin]] = firm
         self._natives: Mapping[str, tuple[Name, ...]] = natives
         self._singles: frozenset[int] = frozenset(singles)
 
@@ -1024,7 +1051,10 @@ class NameIndex:
         if m.comparison.query.generated:
             return m  # read through Russian print or another script: too coarse to be judged
         scores = [
-            c for n in natives if (c := compare(query, n, self._origins[m.entity.id])) is not None
+            c
+            for n in natives
+            if (c := compare(query, n, self._origins[m.entity.id], self._firm[m.entity.id]))
+            is not None
         ]
         native = max(scores, key=lambda c: c.score, default=None)
         if native is None or native.score >= m.score:
@@ -1135,7 +1165,7 @@ class NameIndex:
         memo: _Memo = {}
         for ref in self.candidates(query):
             entity, _, name = self._entries[ref]
-            found = _best(query, name, self._origins[entity.id], False, memo)
+            found = _best(query, name, self._origins[entity.id], False, memo, self._firm[entity.id])
             if found is None:
                 continue
             known = scored.get(entity.id)

@@ -151,19 +151,24 @@ class Name:
     """A parsed name: the text, its script, and its readings (at least one when the name has
     letters).
 
-    Two facts of the readings are made once, with the name: :attr:`origins`, the origins it
-    reads with (:attr:`Origin.OTHER` left out), and :attr:`letters`, a Latin name's letters
-    run together as written (``Choe Sin Ok``: ``choesinok``; "" in another script)."""
+    Facts of the readings are made once, with the name: :attr:`origins`, the origins it
+    reads with (:attr:`Origin.OTHER` left out); :attr:`firm_origins`, those it reads with as
+    written, not only through another script or Russian print (``Tsai Ing-wen`` reads as
+    Korean only as Russian print of 채); and :attr:`letters`, a Latin name's letters run
+    together as written (``Choe Sin Ok``: ``choesinok``; "" in another script)."""
 
     original: str
     script: str
     readings: tuple[Reading, ...]
     origins: frozenset[Origin] = field(init=False, eq=False, repr=False)
+    firm_origins: frozenset[Origin] = field(init=False, eq=False, repr=False)
     letters: str = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         found = frozenset(r.origin for r in self.readings if r.origin is not Origin.OTHER)
         object.__setattr__(self, "origins", found)
+        firm = frozenset(r.origin for r in self.readings if not r.generated) & found
+        object.__setattr__(self, "firm_origins", firm)
         run = ""
         if self.script == "Latn":
             for reading in self.readings:
