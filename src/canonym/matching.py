@@ -801,7 +801,8 @@ def _slipped(q_letters: str, e_letters: str, explain: bool) -> _Scored | None:
 
 
 def _slip(a: str, b: str) -> str:
-    """The one slip between two spellings, in words (``o and e swapped``)."""
+    """The one slip between two spellings, in words (``oe written eo``, ``i left out at
+    letter 9``)."""
     if a == b:
         return "the same letters, split otherwise"
     if len(a) != len(b):
