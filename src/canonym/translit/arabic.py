@@ -58,12 +58,17 @@ _ARABIC_H = re.compile(r"ه(?=.)")
 def consonants(word: str) -> str:
     """The consonant skeleton of an Arabic or Persian word, article ``ال`` taken off:
     ``محمد`` -> ``mhmd``, ``الحسن`` -> ``hsn``."""
+    word = _prepared(word).translate(_ARABIC)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-zA-Z]", "", word))
+
+
+def _prepared(word: str) -> str:
+    """The word without vowel marks and without the article ``ال``, a non-final ه read as h."""
     word = unicodedata.normalize("NFKC", word)
     word = re.sub(r"[\u064b-\u065f\u0670]", "", word)  # vowel marks
     if word.startswith("ال") and len(word) > 3 and word != "الله":
         word = word[2:]
-    word = _ARABIC_H.sub("h", word).translate(_ARABIC)
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-zA-Z]", "", word))
+    return _ARABIC_H.sub("h", word)
 
 
 #: The letters that write a long vowel between two consonants: ی (ī, ē), و (ū, ō).
@@ -74,11 +79,7 @@ def long_vowels(word: str) -> str:
     """What the word writes between each two consonants of :func:`consonants`: ``I`` for ی,
     ``U`` for و, ``B`` for both, ``.`` for neither (short vowels are not written):
     ``حمید`` (hmd) -> ``.I``, ``احمد`` -> ``..``. "" when the two cannot be lined up."""
-    word = unicodedata.normalize("NFKC", word)
-    word = re.sub(r"[\u064b-\u065f\u0670]", "", word)
-    if word.startswith("ال") and len(word) > 3 and word != "الله":
-        word = word[2:]
-    word = _ARABIC_H.sub("h", word)
+    word = _prepared(word)
     letters: list[str] = []
     gaps: list[set[str]] = []
     gap: set[str] = set()
