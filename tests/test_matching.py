@@ -661,6 +661,7 @@ def test_a_lone_surrogate_is_no_letter_and_no_warning() -> None:
     [
         ("Paek Yong Hyok Hae", "Paek Yong Tyok Hae"),  # "tyok" is shaped like a syllable
         ("Jang Thaek Thae", "Jang Twaek Thae"),  # and "twaek": no Korean name has them
+        ("Rim Kum-hwi", "Rem Kum-hwi"),  # "Rem" is shaped like a surname and is none
     ],
 )
 def test_a_syllable_no_korean_name_has_is_read_as_a_slip(entry: str, query: str) -> None:
@@ -669,6 +670,12 @@ def test_a_syllable_no_korean_name_has_is_read_as_a_slip(entry: str, query: str)
     assert found.entity is not None
     assert found.entity.name == entry
     assert any(e.rule == "feature:one-slip" for e in found.evidence)
+
+
+def test_a_surname_the_table_lacks_that_korean_has_is_no_slip() -> None:
+    # Min is a Korean surname (민) the surname table lacks: Min Kyong-hun is another name
+    found = _resolver("Mun Kyong-hun", "Paek Yong Il").resolve("Min Kyong-hun")
+    assert found.status is not Status.MATCHED, found.explain()
 
 
 _SINO = sorted(__import__("canonym.translit.han", fromlist=["han"]).sino_korean_syllables())

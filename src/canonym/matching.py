@@ -29,6 +29,7 @@ from attrs import evolve, frozen
 
 from .model import Alias, Entity, Kind
 from .names import (
+    UNLISTED,
     Name,
     Origin,
     Part,
@@ -774,10 +775,20 @@ def _syllables_met(query: Name, entry: Name) -> bool:
 
 
 def _name_syllables(reading: Reading) -> bool:
-    """Whether every given syllable of a Korean reading is a syllable of Korean names (the
-    Latin spelling of a Sino-Korean syllable): ``Tyok`` is shaped like one and is none."""
+    """Whether every syllable of a Korean reading is a syllable of Korean names (the Latin
+    spelling of a Sino-Korean syllable): ``Tyok`` is shaped like one and is none, nor is the
+    surname the surname table lacks of ``Rem Kum-hwi`` (read by its sound, ``~lem``); ``Min``,
+    a surname the table lacks too, is one."""
     known = name_syllable_keys()
-    return all(p.key in known for p in reading.parts[1:])
+    for part in reading.parts:
+        key = part.key
+        if part.role is Role.FAMILY:
+            if not key.startswith(UNLISTED):
+                continue
+            key = key[len(UNLISTED) :]
+        if key not in known:
+            return False
+    return True
 
 
 def _run_together(text: str) -> Reading:

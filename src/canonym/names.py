@@ -310,7 +310,7 @@ def korean_syllables(word: str) -> tuple[tuple[str, ...], ...]:
 
 
 #: The class of a Korean surname the surname table lacks: this mark, then its loose key.
-_UNLISTED = "~"
+UNLISTED = "~"
 
 
 @lru_cache(maxsize=4096)
@@ -356,7 +356,7 @@ def _korean_readings(
             splits = [(*s, *o) for s in splits for o in options if len(s) + len(o) <= 3]
         # the surname also by its sound, so that a surname the table lacks (or a spelling it
         # lacks: ISO 9's Čoe folded to Coe) meets the same sound on the other side
-        sound = frozenset({_UNLISTED + hangul.skeleton(family)})
+        sound = frozenset({UNLISTED + hangul.skeleton(family)})
         for syllables in splits[:4]:
             key = min(classes) if classes else min(sound)
             fam = Part(text=family, key=key, role=Role.FAMILY, alt=classes | sound)
@@ -645,10 +645,10 @@ def _hangul_readings(text: str) -> list[Reading]:
     surname, given = hangul.split_name(letters)
     classes = hangul.surname_classes(surname)
     if len(surname) == 1:
-        classes |= {_UNLISTED + hangul.hangul_skeleton(surname)}
+        classes |= {UNLISTED + hangul.hangul_skeleton(surname)}
     readings: list[Reading] = []
     if classes and 1 <= len(given) <= 3:
-        listed = classes - {c for c in classes if c.startswith(_UNLISTED)}
+        listed = classes - {c for c in classes if c.startswith(UNLISTED)}
         fam = Part(text=surname, key=min(listed or classes), role=Role.FAMILY, alt=classes)
         parts: list[Part] = [fam]
         for syllable in given:
