@@ -1,4 +1,5 @@
-"""Foreign names written in Hangul (canonym.translit.loanwords): the sounds Korean keeps."""
+"""Foreign names written in Hangul or Han characters (canonym.translit.loanwords): the sounds
+Korean and Mandarin transcriptions keep."""
 
 from __future__ import annotations
 
@@ -7,7 +8,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import canonym
-from canonym.translit.loanwords import hangul_latin, hangul_sounds, latin_sounds
+from canonym.matching import HAN_SOUNDS_SLACK
+from canonym.translit.han import PINYIN_SYLLABLES, char_syllables
+from canonym.translit.loanwords import (
+    HAN_MARK,
+    han_latin_cost,
+    han_pattern,
+    han_reduced,
+    hangul_latin,
+    hangul_sounds,
+    latin_reduced,
+    latin_sounds,
+)
 from strategies import any_text
 
 
@@ -97,3 +109,122 @@ def test_a_korean_name_with_a_space_is_still_read_as_korean() -> None:
     assert found.status is canonym.Status.MATCHED, found.explain()
     assert found.entity is not None
     assert found.entity.name == "Kim Jong Un"
+
+
+# ---------------------------------------------------------------------------------------------
+# Foreign names in Han characters
+
+_PLAIN_INITIALS = "bpmfdtnlgks"
+_PLAIN_FINALS = ("a", "ai", "ao", "an", "ou", "u", "i", "e", "ei")
+_PLAIN = sorted(i + f for i in _PLAIN_INITIALS for f in _PLAIN_FINALS if i + f in PINYIN_SYLLABLES)
+
+
+@pytest.mark.parametrize(
+    ("han_word", "latin"),
+    [
+        ("唐纳德", "donald"),
+        ("特朗普", "trump"),
+        ("安格拉", "angela"),
+        ("默克尔", "merkel"),
+        ("马克龙", "macron"),
+        ("布林肯", "blinken"),
+        ("谢尔盖", "sergey"),
+        ("拉夫罗夫", "lavrov"),
+        ("弗拉基米尔", "vladimir"),
+        ("普京", "putin"),
+        ("泽连斯基", "zelensky"),
+        ("克林顿", "clinton"),
+        ("奥巴马", "obama"),
+        ("拜登", "biden"),
+    ],
+)
+def test_a_han_transcription_keeps_the_sounds_of_its_latin_spelling(
+    han_word: str, latin: str
+) -> None:
+    syllables = char_syllables(han_word)
+    assert syllables is not None
+    pattern = han_pattern(syllables)
+    assert han_latin_cost(pattern, latin) <= 0.5
+    # and blocking proposes it: the Latin word's key is one the pattern may have
+    assert latin_reduced(latin) in han_reduced(pattern)
+
+
+@pytest.mark.parametrize(
+    ("han_word", "latin"),
+    [
+        ("特朗普", "tusk"),
+        ("普京", "pushkin"),
+        ("杰西", "sergey"),  # 杰 is no ge: j, q, x stand for a t or k only before i
+        ("拉夫罗夫", "lebedev"),
+        ("默克尔", "macron"),
+    ],
+)
+def test_a_han_transcription_is_far_from_other_names(han_word: str, latin: str) -> None:
+    syllables = char_syllables(han_word)
+    assert syllables is not None
+    assert han_latin_cost(han_pattern(syllables), latin) > HAN_SOUNDS_SLACK
+
+
+@given(st.lists(st.sampled_from(_PLAIN), min_size=1, max_size=4))
+def test_pinyin_read_as_latin_is_its_own_transcription(syllables: list[str]) -> None:
+    # a Latin word spelled with the plain pinyin syllables a transcription writes is at
+    # distance 0 from it, and blocking proposes it
+    pattern = han_pattern(syllables)
+    word = "".join(syllables)
+    assert han_latin_cost(pattern, word) == 0.0
+    assert latin_reduced(word) == "" or latin_reduced(word) in han_reduced(pattern)
+
+
+@given(st.lists(st.sampled_from(sorted(PINYIN_SYLLABLES)), max_size=6), any_text)
+def test_han_costs_never_raise_and_are_never_negative(syllables: list[str], text: str) -> None:
+    pattern = han_pattern(syllables)
+    assert pattern == "" or pattern.startswith(HAN_MARK)
+    assert han_latin_cost(pattern, text.lower()) >= 0.0
+    assert len(han_reduced(pattern)) <= 16
+    assert set(latin_reduced(text.lower())) <= set("PKSMN")
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("唐纳德·特朗普", "Donald Trump"),
+        ("安格拉·默克尔", "Angela Merkel"),
+        ("谢尔盖·拉夫罗夫", "Sergei Lavrov"),
+        ("弗拉基米尔·普京", "Vladimir Putin"),
+        ("安东尼·布林肯", "Antony Blinken"),
+    ],
+)
+def test_a_foreign_name_in_han_reaches_a_latin_only_entry(query: str, name: str) -> None:
+    r = _resolver(
+        "Vladimir Putin",
+        "Sergei Lavrov",
+        "Donald Trump",
+        "Donald Tusk",
+        "Angela Merkel",
+        "Antony Blinken",
+        "Kim Jong Un",
+        "Sergei Lebedev",
+        "Xi Jinping",
+    )
+    found = r.resolve(query)
+    assert found.status is canonym.Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == name
+    assert "sounds of a transcription in Han" in found.explain()
+    points = [e.points for e in found.evidence if e.points is not None]
+    assert sum(points) == pytest.approx(found.score)
+
+
+def test_a_han_transcription_of_another_name_is_no_match() -> None:
+    # 唐纳德·特朗普 shares Donald with Donald Tusk, and no more
+    found = _resolver("Donald Tusk", "Kim Jong Un").resolve("唐纳德·特朗普")
+    assert found.status is not canonym.Status.MATCHED, found.explain()
+
+
+def test_one_han_word_by_its_sounds_alone_names_no_one() -> None:
+    assert _resolver("Michael Pompeo").resolve("蓬佩奥").status is not canonym.Status.MATCHED
+
+
+@pytest.mark.parametrize("query", ["Andrei Putin", "Vladimir Putin"])
+def test_one_tabled_han_word_by_its_sounds_alone_names_no_one(query: str) -> None:
+    assert _resolver("普京", "Kim Jong Un").resolve(query).status is not canonym.Status.MATCHED

@@ -141,6 +141,13 @@ COGNATE_AGREEMENT = 0.9
 #: What a word of a foreign name in Hangul scores against a Latin word with its sound
 #: skeleton (``푸틴`` / ``Putin``: PTN).
 SOUNDS_AGREEMENT = 0.85
+
+#: A word of a foreign name in Han characters and a Latin word whose sounds align fully
+#: (``索菲`` / ``Sophie``); each unit of distance takes :data:`HAN_SOUNDS_STEP` from it, and
+#: words more than :data:`HAN_SOUNDS_SLACK` apart do not agree.
+HAN_SOUNDS_AGREEMENT = 0.85
+HAN_SOUNDS_STEP = 0.1
+HAN_SOUNDS_SLACK = 0.75
 #: Latin names shorter than this many letters (run together) are never read as one slip from
 #: another: one letter tells short names apart too often (``Ri Il`` / ``Ri Ik``).
 SLIP_MIN = 8
@@ -218,7 +225,8 @@ def _contribution(feature: Feature, value: float, detail: str) -> Contribution:
     _SOUNDS,
     _SKELETON,
     _LONG_APART,
-) = range(13)
+    _HAN_SOUNDS,
+) = range(14)
 
 #: Agreements that are knowledge, not chance nearness: a name they hold is anchored.
 _ANCHORS = frozenset({_CONSONANTS, _COGNATE, _ENDING, _SKELETON})
@@ -228,6 +236,8 @@ _Pair = tuple[int, int, float, int]
 
 
 def _latin_similarity(q: Part, e: Part) -> tuple[float, int]:
+    if q.transcribed or e.transcribed:
+        return _han_sounds(q, e)
     if (q.skeletal and not q.consonants) or (e.skeletal and not e.consonants):
         # a foreign name in Hangul: the sounds Korean keeps of it are all there is
         return _by_sounds(q.sounds, e.sounds)
@@ -313,6 +323,22 @@ def _same_skeleton(a: str, b: str) -> bool:
     return shape_a == _CONSONANT_RUNS.sub("C", _VOWEL_RUNS.sub("V", b))
 
 
+def _han_sounds(q: Part, e: Part) -> tuple[float, int]:
+    """A word of a foreign name in Han characters against a Latin word, by the sounds
+    Mandarin transcription keeps of it (:func:`~canonym.translit.loanwords.han_latin_cost`):
+    :data:`HAN_SOUNDS_AGREEMENT` less :data:`HAN_SOUNDS_STEP` for each unit of distance, none
+    beyond :data:`HAN_SOUNDS_SLACK`. Two Han words agree when they are one transcription."""
+    han_part, other = (q, e) if q.transcribed else (e, q)
+    if other.transcribed:
+        return (1.0, _SAME) if q.loan == e.loan else (0.0, _SAME)
+    if other.skeletal or other.loan or other.role is Role.INITIAL or not other.text.isascii():
+        return 0.0, _SAME
+    cost = han_part.han_apart(other)
+    if cost > HAN_SOUNDS_SLACK:
+        return 0.0, _SAME
+    return HAN_SOUNDS_AGREEMENT - HAN_SOUNDS_STEP * cost, _HAN_SOUNDS
+
+
 def _by_sounds(a: str, b: str) -> tuple[float, int]:
     """Two sound skeletons agree only when they are the same: the classes are coarse already
     (Lavrov LPLP is not Lebedev LPTP)."""
@@ -345,6 +371,9 @@ def _why(q: Part, e: Part, sim: float, how: int) -> str:
         )
     if how == _SKELETON:
         return f"{q.text} ~ {e.text} (Arabic-name consonants {q.consonants} and vowel runs)"
+    if how == _HAN_SOUNDS:
+        apart = (HAN_SOUNDS_AGREEMENT - sim) / HAN_SOUNDS_STEP
+        return f"{q.text} ~ {e.text} (sounds of a transcription in Han, {apart:.2f} apart)"
     if how == _SOUNDS:
         return f"{q.text} ~ {e.text} (Hangul loanword: sounds {q.sounds} / {e.sounds})"
     if how == _ENDING:
@@ -695,6 +724,8 @@ def _best(
         for e in entry.readings:
             if shared and e.origin is not q.origin:
                 continue
+            if len(e.parts) == 1 and e.parts[0].transcribed:
+                continue  # one word by its sounds names no one (普京 is not Andrei Putin)
             word_by_word = q.origin is Origin.OTHER and e.origin is Origin.OTHER
             guesses = e.origin is q.origin and q.origin in guessed
             if not shared and not word_by_word and not guesses:
@@ -901,8 +932,12 @@ def _keys_by_part(reading: Reading, table: bool) -> list[tuple[Part, set[str]]]:
         return out
     for part in reading.parts:
         keys: set[str] = set()
+        if part.transcribed or (table and len(part.text) >= 3):
+            # what Mandarin keeps of a foreign word (理查森: Richardson) meets a tabled Latin
+            # word's consonants less those Mandarin drops
+            keys.update(f"r:{key}" for key in part.sound_keys())
         sounds = part.sounds if table or part.loan else ""
-        if len(sounds) >= 2:
+        if len(sounds) >= 2 and not part.transcribed:
             # what a Hangul transcription keeps of a Latin word (블라디미르 / Vladimir)
             keys.add(f"s:{sounds}")
         if part.consonants and (table or part.skeletal) and len(part.consonants) >= 2:

@@ -28,6 +28,7 @@ from .translit.scripts import CYRILLIC, HAN, HANGUL, script_for
 
 __all__ = [
     "MAX_NAME_PARTS",
+    "UNLISTED",
     "Name",
     "Origin",
     "Part",
@@ -91,7 +92,10 @@ class Part:
             its consonants alone.
         loan: for a word of a foreign name written in Hangul (``skeletal``, no
             ``consonants``), its sound skeleton (:mod:`canonym.translit.loanwords`), all that
-            is compared of it; see :attr:`sounds`.
+            is compared of it; see :attr:`sounds`. For a word of a transcription in Han
+            characters, the pattern of its sounds (:func:`~canonym.translit.loanwords.han_pattern`,
+            marked with :data:`~canonym.translit.loanwords.HAN_MARK`), which a Latin word is
+            compared with besides the word's pinyin.
         long: for a word in Arabic script, the long vowels it writes between each two
             of its consonants (:func:`canonym.translit.arabic.long_vowels`: ``حمید`` is
             ``.I``, a ی between m and d), which a Latin spelling of it writes too.
@@ -116,6 +120,28 @@ class Part:
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "keys", self.alt | {self.key})
+
+    @property
+    def transcribed(self) -> bool:
+        """Whether the part is a word of a foreign name in Han characters, compared by the
+        pattern of its sounds (:attr:`loan`)."""
+        return self.loan[:1] == loanwords.HAN_MARK
+
+    def han_apart(self, latin: Part) -> float:
+        """How far a :attr:`transcribed` part's sounds are from a Latin part's spelling
+        (:func:`~canonym.translit.loanwords.han_latin_cost`)."""
+        return loanwords.han_latin_cost(self.loan, latin.text)
+
+    def sound_keys(self) -> frozenset[str]:
+        """The keys a :attr:`transcribed` part and a Latin word it may stand for share:
+        :func:`~canonym.translit.loanwords.han_reduced` of the one,
+        :func:`~canonym.translit.loanwords.latin_reduced` of the other."""
+        if self.transcribed:
+            return loanwords.han_reduced(self.loan)
+        if self.skeletal or not self.text.isascii():
+            return frozenset()
+        key = loanwords.latin_reduced(self.text)
+        return frozenset({key}) if key else frozenset()
 
     @property
     def sounds(self) -> str:
@@ -791,11 +817,14 @@ def _han_readings(text: str) -> list[Reading]:
     parts: list[Part] = []
     for word in words:
         read = han.han_name_to_pinyin(word)
-        if read is None:
+        heard = han.char_syllables(word)
+        if read is None or heard is None:
             return readings
         joined = re.sub(r"[^a-z]", "", _fold_word(read))
-        parts.append(Part(text=joined, key=part_key(joined), role=Role.UNKNOWN))
-    why = "a transcription in Han characters, read word by word"
+        # and by the sounds Mandarin keeps of a foreign word (理查森 / Richardson)
+        loan = loanwords.han_pattern(heard)
+        parts.append(Part(text=joined, key=part_key(joined), role=Role.UNKNOWN, loan=loan))
+    why = "a transcription in Han characters, read word by word and by its sounds"
     readings.append(Reading(Origin.OTHER, tuple(parts), "pinyin from Han", why, True))
     return readings
 

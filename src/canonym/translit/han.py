@@ -36,6 +36,7 @@ from unidecode import unidecode
 
 __all__ = [
     "PINYIN_SYLLABLES",
+    "char_syllables",
     "han_name_to_pinyin",
     "is_han",
     "korean_reading",
@@ -345,6 +346,7 @@ _CHAR_READINGS: dict[str, str] = {
     "洁": "jie",
     "乾": "qian",
     "晟": "sheng",
+    "卡": "ka",  # kǎ (卡尔 Karl, 卡特 Carter); Unidecode gives the rarer qiǎ
 }
 
 _STRIP_IN_NAMES = frozenset(" \t\n\r\u00a0\u3000") | _MIDDLE_DOTS | frozenset("\u200b")
@@ -356,6 +358,25 @@ def _char_reading(ch: str) -> str | None:
     if reading is None:
         reading = unidecode(ch).strip().lower()
     return reading if reading in PINYIN_SYLLABLES else None
+
+
+def char_syllables(word: str) -> list[str] | None:
+    """The Mandarin reading (lower-case toneless pinyin) of each character of ``word``, as
+    in a transcription of a foreign name (no surname readings): ``"索菲"`` -> ``["suo",
+    "fei"]``. ``None`` when a character has none.
+
+    >>> char_syllables("普京")
+    ['pu', 'jing']
+    """
+    if not word or len(word) > _MAX_INPUT:
+        return None
+    out = []
+    for ch in word:
+        reading = _char_reading(ch) if _is_han_char(ch) else None
+        if reading is None:
+            return None
+        out.append(reading)
+    return out
 
 
 def han_name_to_pinyin(text: str) -> str | None:

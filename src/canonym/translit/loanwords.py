@@ -1,4 +1,5 @@
-"""Foreign names written in Hangul, and the sounds they share with their Latin spellings.
+"""Foreign names written in Hangul or in Han characters, and the sounds they share with their
+Latin spellings.
 
 Korean copy writes foreign names by ear, under the loanword orthography (외래어 표기법):
 블라디미르 푸틴, 세르게이 라브로프, 도널드 트럼프. Such a name is no Korean name to romanize
@@ -26,16 +27,38 @@ class      Hangul                              Latin
 
 Source: the loanword orthography's tables as summarised on the stored page "Korean
 orthography of foreign words" (``romanization.md`` in the project's references lists its
-examples; 블라디미르 푸틴 is Vladimir Putin in Yonhap's copy). Nothing here raises on any
-``str``.
+examples; 블라디미르 푸틴 is Vladimir Putin in Yonhap's copy).
+
+Chinese copy writes foreign names with Han characters read for their sound (索菲·理查森 is
+Sophie Richardson, 弗拉基米尔·普京 Vladimir Putin). Mandarin syllables keep less than Korean
+does: a consonant that ends a syllable in the source is dropped (理查森, li-cha-sen, for
+Ri-char-d-son) or given a syllable of its own with an empty vowel (克雷默, ke-lei-mo, for Kremer);
+only n and ng end a syllable. :func:`han_pattern` writes a transcription's syllables as a
+pattern of consonant classes (those above, and ``J`` for j, q and x, which stand for the s, t
+and k of the source: 普京 for Putin, 基 for di and gi) and of the vowels each syllable may stand
+for; :func:`han_latin_cost` aligns it with a Latin word, letting the Latin side lose what
+Mandarin drops (an r or l after a vowel, a t, an h) and the Han side add empty vowels and
+syllable-final n. Nothing here raises on any ``str``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["hangul_latin", "hangul_sounds", "latin_sounds"]
+__all__ = [
+    "HAN_MARK",
+    "han_latin_cost",
+    "han_pattern",
+    "han_reduced",
+    "hangul_latin",
+    "hangul_sounds",
+    "latin_reduced",
+    "latin_sounds",
+    "latin_units",
+    "reduced",
+]
 
 _S_BASE = 0xAC00
 _S_COUNT = 11172
@@ -186,3 +209,302 @@ def latin_sounds(word: str) -> str:
     for pattern, replacement in _LATIN:
         word = pattern.sub(replacement, word)
     return _collapse(word)
+
+
+def reduced(sounds: str) -> str:
+    """A sound skeleton without the classes Mandarin transcriptions drop (L, T, H), repeats
+    collapsed (``"LSLTSN"`` -> ``"SN"``)."""
+    return _collapse(sounds.replace("L", "").replace("T", "").replace("H", ""))
+
+
+# ---------------------------------------------------------------------------------------------
+# Foreign names in Han characters (Xinhua-style transcription)
+
+#: Marks a Han transcription's pattern (a part's ``loan``) apart from a Hangul skeleton.
+HAN_MARK = "+"
+
+# pinyin initials, longest first, and their classes: lower-case ones may stand for nothing
+# in the source (w- before a vowel; they are never required of the Latin side)
+_PINYIN_CLASS = (
+    ("zh", "S"),
+    ("ch", "S"),
+    ("sh", "S"),
+    ("b", "P"),
+    ("p", "P"),
+    ("f", "P"),
+    ("w", "w"),
+    ("d", "T"),
+    ("t", "T"),
+    ("g", "K"),
+    ("k", "K"),
+    ("h", "H"),
+    ("j", "J"),
+    ("q", "J"),
+    ("x", "J"),
+    ("z", "S"),
+    ("c", "S"),
+    ("s", "S"),
+    ("r", "L"),
+    ("l", "L"),
+    ("m", "M"),
+    ("n", "N"),
+    ("y", ""),
+)
+#: The Latin vowels a pinyin final stands for; ``*`` any vowel or none (an empty vowel or a
+#: schwa: 克 ke, 森 sen), ``?`` none besides those listed (布 bu for the b of Brian).
+_FINAL_VOWELS = {
+    "a": "aeou",
+    "ia": "aeo",
+    "ua": "aeo",
+    "ai": "aeiy",
+    "uai": "aeiy",
+    "ao": "aou",
+    "iao": "aou",
+    "an": "aeou",
+    "ang": "aeou",
+    "ian": "aei",
+    "uan": "aeo",
+    "iang": "aeo",
+    "uang": "aeo",
+    "e": "*",
+    "ei": "eiay",
+    "ui": "eiay",
+    "i": "iey",
+    "ie": "eiya",
+    "o": "oaue",
+    "uo": "oau",
+    "ou": "ou",
+    "iu": "ou",
+    "u": "uo",
+    "en": "*",
+    "eng": "eoa",
+    "in": "iey",
+    "ing": "iey",
+    "un": "uo",
+    "ong": "ou",
+    "iong": "ou",
+    "ue": "ouea",
+    "ve": "ouea",
+    "er": "*",
+}
+_EMPTY_I = frozenset({"z", "c", "s", "zh", "ch", "sh", "r"})  # 斯 si, 兹 zi: no vowel
+_EMPTY_U = frozenset({"b", "p", "f", "m", "d", "t", "g", "k", "h"})  # 布 bu, 夫 fu
+_PALATAL = frozenset({"j", "q", "x", "y"})  # their u is ü
+
+
+def _syllable_units(syllable: str) -> list[str]:
+    if syllable == "er":
+        return ["l"]  # 尔: an r or l of the source, or nothing
+    initial, cls = "", ""
+    for letters, c in _PINYIN_CLASS:
+        if syllable.startswith(letters):
+            initial, cls = letters, c
+            break
+    final = syllable[len(initial) :]
+    if final == "i" and initial in _EMPTY_I:
+        vowels = "*"
+    elif final == "u" and initial in _EMPTY_U:
+        vowels = "uo?"
+    elif initial in _PALATAL and final in ("u", "un", "uan", "ue"):
+        vowels = {"u": "uiey", "un": "iuey", "uan": "aeu", "ue": "ouea"}[final]
+    else:
+        vowels = _FINAL_VOWELS.get(final, "*")
+    units = [cls] if cls else []
+    units.append("v" + vowels)
+    if final.endswith(("n", "ng")):
+        units.append("n")  # a syllable-final n: the source's n or m, or nothing
+    return units
+
+
+def han_pattern(syllables: Sequence[str]) -> str:
+    """The sound pattern of one word of a foreign name in Han characters, from the pinyin of
+    its characters (``["suo", "fei"]`` -> ``"+S.voau.P.veiay"``): consonant classes (upper
+    case; lower case for one that may stand for nothing) and, after ``v``, the vowels a
+    syllable may stand for. Empty for no syllables."""
+    units: list[str] = []
+    for syllable in syllables:
+        more = _syllable_units(syllable.lower())
+        if units and units[-1] == "n" and more[0] == "N":
+            units.pop()  # 安娜 an-na: one n of the source (Anna)
+        units += more
+    return HAN_MARK + ".".join(units) if units else ""
+
+
+@lru_cache(maxsize=4096)
+def _han_units(pattern: str) -> tuple[tuple[bool, str], ...]:
+    """(is a vowel, value) for each unit of a pattern."""
+    if not pattern.startswith(HAN_MARK):
+        return ()
+    out = []
+    for unit in pattern[len(HAN_MARK) :].split("."):
+        if unit.startswith("v"):
+            out.append((True, unit[1:]))
+        elif unit:
+            out.append((False, unit))
+    return tuple(out)
+
+
+_KEY_OPTIONS = {
+    "J": ("S", "K", ""),
+    "K": ("K", "S"),
+    "n": ("N", "M", ""),
+    "w": ("P", ""),
+}
+
+
+def han_reduced(pattern: str) -> frozenset[str]:
+    """The keys (:func:`latin_reduced`) a Latin word a pattern may stand for can have, at most
+    16: J as S or K, K as S (a ch read k), a syllable-final n as n, m or nothing."""
+    keys = [""]
+    for vowel, unit in _han_units(pattern):
+        if vowel:
+            continue
+        if unit in ("L", "T", "H", "l"):
+            continue
+        options = _KEY_OPTIONS.get(unit, (unit,))
+        keys = [k + o for k in keys for o in options][:16]
+    return frozenset(_collapse(k) for k in keys if k)
+
+
+_LATIN_TOKENS = re.compile(
+    r"shch|sch|tsch|dzh|tch|sh|ch|zh|dj|ts|tz|kh|ph|th|dt|ng|ck|[aeiouy]+|[a-z]"
+)
+_TOKEN_CLASS = {
+    "kh": "H",
+    "ph": "P",
+    "th": "T",
+    "dt": "T",
+    "ck": "K",
+    "q": "K",
+    "g": "K",
+    "k": "K",
+    "h": "H",
+    "d": "T",
+    "t": "T",
+    "l": "L",
+    "r": "L",
+    "n": "N",
+    "m": "M",
+    "j": "S",
+    "z": "S",
+    "s": "S",
+    "f": "P",
+    "v": "P",
+    "b": "P",
+    "p": "P",
+}
+
+
+@lru_cache(maxsize=65536)
+def latin_units(word: str) -> tuple[tuple[bool, str], ...]:
+    """One Latin word (lower-case ASCII) as (is a vowel, value) units: consonant classes as
+    :func:`latin_sounds` has them (repeats collapsed) and runs of vowels as written
+    (``"richardson"`` -> L i S a L T S o N)."""
+    tokens = _LATIN_TOKENS.findall(word)
+    out: list[tuple[bool, str]] = []
+    for k, token in enumerate(tokens):
+        after = tokens[k + 1] if k + 1 < len(tokens) else ""
+        before = tokens[k - 1] if k else ""
+        if token[0] in "aeiouy" and not (token == "y" and after[:1] in tuple("aeiou")):
+            out.append((True, token))
+            continue
+        if token == "y":
+            continue  # a glide
+        if token == "x":
+            cls = "S" if k == 0 else "KS"
+        elif len(token) >= 2 and token not in _TOKEN_CLASS and token != "ng":
+            cls = "S"  # sh, ch, zh, ts, ...
+        elif token == "ng":
+            cls = "NK" if after[:1] in tuple("aeiouy") else "N"  # An-ge-la, but Wang
+        elif token == "c":
+            cls = "S" if after[:1] in ("e", "i", "y") else "K"
+        elif token == "w":
+            if before[:1] in tuple("aeiouy"):
+                continue  # a vowel's glide (Andrew)
+            cls = "P"
+        else:
+            cls = _TOKEN_CLASS.get(token, "")
+        for c in cls:
+            if not out or out[-1] != (False, c):
+                out.append((False, c))
+    return tuple(out)
+
+
+def latin_reduced(word: str) -> str:
+    """The blocking key a Latin word shares with a Han transcription of it: its consonant
+    classes (:func:`latin_units`) without those Mandarin drops (L, T, H), repeats collapsed
+    (``"richardson"`` -> ``"SN"``)."""
+    return reduced("".join(unit for vowel, unit in latin_units(word) if not vowel))
+
+
+def _consonant_cost(han: str, latin: str, before_i: bool = True) -> float | None:
+    """What one Han consonant class costs against one Latin class; ``before_i``: the Latin
+    consonant is followed by i or y, before which Mandarin j, q, x stand for a t or a k too
+    (基 for di, gi and ki; 京 for the tin of Putin; never 杰 for the ge of Sergey)."""
+    upper = han.upper()
+    if upper == latin or (han == "w" and latin == "P"):
+        return 0.0
+    if han == "J" and (latin in "SH" or (before_i and latin in "TK")):
+        return 0.0
+    if (upper == "N" and latin == "M") or (han == "K" and latin == "S"):
+        return 0.5  # 申 shen for Schim-; 迈克尔 for Michael, whose ch is a k
+    return None
+
+
+_FAR = 99.0
+
+
+@lru_cache(maxsize=65536)
+def han_latin_cost(pattern: str, word: str) -> float:
+    """How far a Han transcription's pattern (:func:`han_pattern`) is from one Latin word
+    (lower-case ASCII): 0 when every sound of each is found in the other as Mandarin
+    transcription writes it (``弗拉基米尔`` / ``vladimir``), more for what one side has that the
+    other does not (an l or r after a vowel, a t or an h dropped: 0.25 to 0.5; another
+    consonant: 1; another vowel: 0.75). Large when the two have nothing to align."""
+    han, latin = _han_units(pattern), latin_units(word)
+    if not han or not latin:
+        return _FAR
+    n, m = len(han), len(latin)
+    cost = [[_FAR] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        # the last consonant of the Han side so far: the Latin side may repeat it (mpf: 普夫)
+        last = next((han[p][1] for p in range(i - 1, -1, -1) if not han[p][0]), "")
+        for j in range(m + 1):
+            here = cost[i][j]
+            if here >= _FAR:
+                continue
+            if i < n:
+                vowel, unit = han[i]
+                if vowel:
+                    step = 0.0 if ("*" in unit or "?" in unit) else 0.5
+                elif unit.islower() or unit.upper() == last.upper():
+                    step = 0.25
+                else:
+                    step = 1.0
+                cost[i + 1][j] = min(cost[i + 1][j], here + step)
+            if j < m:
+                vowel, unit = latin[j]
+                if vowel:
+                    step = 0.25 if j == m - 1 else 0.5
+                else:
+                    step = 0.5 if unit in "LTH" else 1.0
+                    if unit == "L" and j and latin[j - 1][0]:
+                        step = 0.25  # an r or l after a vowel
+                    if last and last != "J" and _consonant_cost(last, unit) == 0.0:
+                        step = 0.25
+                cost[i][j + 1] = min(cost[i][j + 1], here + step)
+            if i < n and j < m and han[i][0] == latin[j][0]:
+                if han[i][0]:
+                    allowed = han[i][1]
+                    step_or = (
+                        0.0 if "*" in allowed or any(c in allowed for c in latin[j][1]) else 0.75
+                    )
+                    found: float | None = step_or
+                else:
+                    follows = latin[j + 1] if j + 1 < m else (False, "")
+                    before_i = follows[0] and follows[1][0] in "iy"
+                    found = _consonant_cost(han[i][1], latin[j][1], before_i)
+                if found is not None:
+                    cost[i + 1][j + 1] = min(cost[i + 1][j + 1], here + found)
+    return cost[n][m]
