@@ -465,6 +465,40 @@ def test_abd_with_its_article_run_in_is_abd(query: str, name: str) -> None:
     assert found.entity.name == name
 
 
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Siraj Haqqani", "Sirajuddin Haqqani"),  # the short form of the compound
+        ("Zabih Mujahid", "Zabihullah Mujahid"),
+        ("Nasiruddin Ahmad", "Nasir Ahmad"),  # and the other way round
+    ],
+)
+def test_an_arabic_compound_meets_its_first_name(query: str, name: str) -> None:
+    found = _resolver(name, "Nasir Haqqani").resolve(query)
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == name
+    assert "the first name of a compound" in found.explain()
+
+
+def test_the_first_name_of_a_compound_is_not_another_compound() -> None:
+    # Nasir is the short form of Nasiruddin and of Nasirullah; they are not each other
+    found = _resolver("Nasirullah Ahmad").resolve("Nasiruddin Ahmad")
+    assert found.status is not Status.MATCHED, found.explain()
+    # and a tabled full form wins over the short form of another compound
+    found = _resolver("Nasir Ahmad", "Nasiruddin Ahmad").resolve("Nasiruddin Ahmad")
+    assert found.entity is not None
+    assert found.entity.name == "Nasiruddin Ahmad"
+
+
+@given(st.text(alphabet="abdeghilnorsuz", max_size=14))
+def test_the_first_name_of_a_compound_is_a_prefix_of_four_letters_or_more(word: str) -> None:
+    from canonym.names import compound_first
+
+    first = compound_first(word)
+    assert first == "" or (word.startswith(first) and 4 <= len(first) < len(word))
+
+
 def test_un_is_a_korean_syllable_not_an_article() -> None:
     # the Arabic articles (al, ul, ur...) are dropped; Un of Kim Jong Un never is
     r = _resolver("Kim Yong Nam", "Kim Jong Un")

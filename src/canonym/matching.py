@@ -36,6 +36,7 @@ from .names import (
     Reading,
     Role,
     cognate_label,
+    compound_first,
     latin_consonants,
     latin_vowel_gaps,
     name_syllable_keys,
@@ -282,7 +283,18 @@ def _latin_similarity(q: Part, e: Part) -> tuple[float, int]:
         return COGNATE_AGREEMENT, _COGNATE
     if sim < SKELETON_AGREEMENT and _same_skeleton(q.text, e.text):
         return SKELETON_AGREEMENT, _SKELETON
+    if sim >= PART_MIN and _other_compounds(q.text, e.text):
+        return 0.0, _SAME
     return (sim, _NEAR) if sim >= PART_MIN else (0.0, _SAME)
+
+
+def _other_compounds(a: str, b: str) -> bool:
+    """Two Arabic compounds of one first name and another second (``Nasiruddin`` /
+    ``Nasirullah``): other names, however near their letters."""
+    first_a, first_b = compound_first(a), compound_first(b)
+    if not first_a or not first_b:
+        return False
+    return ("d" in a[len(first_a) :]) != ("d" in b[len(first_b) :])
 
 
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
@@ -379,6 +391,8 @@ def _why(q: Part, e: Part, sim: float, how: int) -> str:
     if how == _ENDING:
         if "abd" in (q.text[:3], e.text[:3]):
             return f"{q.text} ~ {e.text} (Abd with its article run in)"
+        if compound_first(q.text) or compound_first(e.text):
+            return f"{q.text} ~ {e.text} (the first name of a compound, without -uddin, -ullah)"
         return f"{q.text} ~ {e.text} (a Baltic nominative ending)"
     if how == _COGNATE:
         shared = sorted(q.cognates & e.cognates)

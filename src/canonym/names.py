@@ -36,6 +36,7 @@ __all__ = [
     "Role",
     "cognate_label",
     "cognate_tags",
+    "compound_first",
     "parse_name",
     "part_key",
 ]
@@ -497,14 +498,33 @@ _BALTIC_END = re.compile(r"(?:a|i|u|y|e)s$|(?<=[bcdfgklmnprtvz])s$")
 
 def _baltic_stem(word: str) -> frozenset[str]:
     """The key of ``word`` without a Baltic nominative ending, or ``abd`` for the Arabic
-    ``Abdul``/``Abdel``/``Abdur`` (``Abd al-Rahman``, whose article is a particle), as a
-    further key; none when the word has no such ending or too little is left."""
+    ``Abdul``/``Abdel``/``Abdur`` (``Abd al-Rahman``, whose article is a particle), or the
+    first name of an Arabic compound written as one word without its ``-uddin`` or ``-ullah``
+    (``Nasiruddin``: Nasir, ``Shafiqullah``: Shafiq), as a further key; none when the word has
+    no such ending or too little is left."""
     if _ABD_ARTICLE.fullmatch(word):
         return frozenset({part_key("abd")})
+    compound = compound_first(word)
+    if compound:
+        return frozenset({part_key(compound)})
     stem = _BALTIC_END.sub("", word)
     if stem == word or len(stem) < 4:
         return frozenset()
     return frozenset({part_key(stem)})
+
+
+#: The second name of an Arabic compound run into the first: -ud-din (religion) and -ullah
+#: (God), as Afghan and Pakistani names write them (Nasiruddin, Ghiassouddine, Shafiqullah,
+#: Hamdullah, Sirajuddin); the first name alone is the name's short form.
+_COMPOUND_END = re.compile(r"(?:[uoea]+d+[ie]+ne?|[uoa]+l+ah?)$")
+
+
+def compound_first(word: str) -> str:
+    """The first name of an Arabic compound written as one folded word, without its
+    ``-uddin`` or ``-ullah`` (``"nasiruddin"`` -> ``"nasir"``); "" for any other word, or when
+    fewer than four letters are left (``mullah``, ``ruhollah``)."""
+    first = _COMPOUND_END.sub("", word)
+    return first if first != word and len(first) >= 4 else ""
 
 
 #: ``Abd`` with the article run into it: Abdul, Abdel, Abdal, Abdol, Abdoul, Abdur, Abdus.
