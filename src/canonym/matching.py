@@ -111,7 +111,7 @@ WEIGHTS: Mapping[Feature, float] = MappingProxyType(
         Feature.GENERATED: -0.03,
         Feature.NATIVE_DISAGREES: -1.0,
         Feature.ONE_SLIP: -0.15,
-        Feature.LETTERS_APART: -0.02,
+        Feature.LETTERS_APART: -0.03,
     }
 )
 
