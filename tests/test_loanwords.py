@@ -228,3 +228,17 @@ def test_one_han_word_by_its_sounds_alone_names_no_one() -> None:
 @pytest.mark.parametrize("query", ["Andrei Putin", "Vladimir Putin"])
 def test_one_tabled_han_word_by_its_sounds_alone_names_no_one(query: str) -> None:
     assert _resolver("普京", "Kim Jong Un").resolve(query).status is not canonym.Status.MATCHED
+
+
+@given(
+    st.lists(st.sampled_from(sorted(PINYIN_SYLLABLES)), min_size=1, max_size=5),
+    st.text(alphabet="abcdeghiklmnoprstuvyz", min_size=1, max_size=12),
+    st.sampled_from([0.0, 0.25, 0.75, 1.5]),
+)
+def test_a_cost_with_a_limit_is_the_cost_or_beyond_the_limit(
+    syllables: list[str], word: str, limit: float
+) -> None:
+    pattern = han_pattern(syllables)
+    full = han_latin_cost(pattern, word)
+    bounded = han_latin_cost(pattern, word, limit)
+    assert bounded == full if full <= limit else bounded > limit

@@ -345,7 +345,7 @@ def _han_sounds(q: Part, e: Part) -> tuple[float, int]:
         return (1.0, _SAME) if q.loan == e.loan else (0.0, _SAME)
     if other.skeletal or other.loan or other.role is Role.INITIAL or not other.text.isascii():
         return 0.0, _SAME
-    cost = han_part.han_apart(other)
+    cost = han_part.han_apart(other, HAN_SOUNDS_SLACK)
     if cost > HAN_SOUNDS_SLACK:
         return 0.0, _SAME
     return HAN_SOUNDS_AGREEMENT - HAN_SOUNDS_STEP * cost, _HAN_SOUNDS

@@ -118,20 +118,19 @@ class Part:
     long: str = ""
     #: the key and the further keys (``alt`` and ``key`` together), made once
     keys: frozenset[str] = field(init=False, eq=False, repr=False)
+    #: whether the part is a word of a foreign name in Han characters, compared by the
+    #: pattern of its sounds (:attr:`loan`), made once
+    transcribed: bool = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "keys", self.alt | {self.key})
+        object.__setattr__(self, "transcribed", self.loan[:1] == loanwords.HAN_MARK)
 
-    @property
-    def transcribed(self) -> bool:
-        """Whether the part is a word of a foreign name in Han characters, compared by the
-        pattern of its sounds (:attr:`loan`)."""
-        return self.loan[:1] == loanwords.HAN_MARK
-
-    def han_apart(self, latin: Part) -> float:
+    def han_apart(self, latin: Part, limit: float) -> float:
         """How far a :attr:`transcribed` part's sounds are from a Latin part's spelling
-        (:func:`~canonym.translit.loanwords.han_latin_cost`)."""
-        return loanwords.han_latin_cost(self.loan, latin.text)
+        (:func:`~canonym.translit.loanwords.han_latin_cost`); some number above ``limit``
+        when they are further apart than that."""
+        return loanwords.han_latin_cost(self.loan, latin.text, limit)
 
     def sound_keys(self) -> frozenset[str]:
         """The keys a :attr:`transcribed` part and a Latin word it may stand for share:

@@ -455,12 +455,13 @@ _FAR = 99.0
 
 
 @lru_cache(maxsize=65536)
-def han_latin_cost(pattern: str, word: str) -> float:
+def han_latin_cost(pattern: str, word: str, limit: float = _FAR) -> float:
     """How far a Han transcription's pattern (:func:`han_pattern`) is from one Latin word
     (lower-case ASCII): 0 when every sound of each is found in the other as Mandarin
     transcription writes it (``弗拉基米尔`` / ``vladimir``), more for what one side has that the
     other does not (an l or r after a vowel, a t or an h dropped: 0.25 to 0.5; another
-    consonant: 1; another vowel: 0.75). Large when the two have nothing to align."""
+    consonant: 1; another vowel: 0.75). Large when the two have nothing to align; some
+    number above ``limit`` as soon as the two are further apart than that."""
     han, latin = _han_units(pattern), latin_units(word)
     if not han or not latin:
         return _FAR
@@ -468,6 +469,8 @@ def han_latin_cost(pattern: str, word: str) -> float:
     cost = [[_FAR] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     for i in range(n + 1):
+        if min(cost[i]) > limit:
+            return _FAR  # every way on passes through row i, and no step costs less than 0
         # the last consonant of the Han side so far: the Latin side may repeat it (mpf: 普夫)
         last = next((han[p][1] for p in range(i - 1, -1, -1) if not han[p][0]), "")
         for j in range(m + 1):
