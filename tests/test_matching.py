@@ -706,6 +706,21 @@ def test_a_syllable_no_korean_name_has_is_read_as_a_slip(entry: str, query: str)
     assert any(e.rule == "feature:one-slip" for e in found.evidence)
 
 
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Kim Jong", "Kim Jong Un"),  # a Korean given name is all of its syllables
+        ("Kim Un", "Kim Jong Un"),
+        ("Ri Ho", "Ri Yong Ho"),
+        ("O Chi-hae", "O Chi Hyon Hae"),
+        ("Jang Ryong", "Jang U-yong"),  # one letter apart, and other syllables: no slip
+    ],
+)
+def test_a_korean_name_with_a_syllable_more_or_less_is_another_name(query: str, name: str) -> None:
+    found = _resolver(name, "Choe Ryong Hae").resolve(query)
+    assert found.status is not Status.MATCHED, found.explain()
+
+
 def test_a_surname_the_table_lacks_that_korean_has_is_no_slip() -> None:
     # Min is a Korean surname (민) the surname table lacks: Min Kyong-hun is another name
     found = _resolver("Mun Kyong-hun", "Paek Yong Il").resolve("Min Kyong-hun")

@@ -229,6 +229,9 @@ def _contribution(feature: Feature, value: float, detail: str) -> Contribution:
     _HAN_SOUNDS,
 ) = range(14)
 
+#: Origins whose names are read syllable by syllable.
+_SYLLABLE_ORIGINS = frozenset({Origin.KOREAN, Origin.CHINESE})
+
 #: Agreements that are knowledge, not chance nearness: a name they hold is anchored.
 _ANCHORS = frozenset({_CONSONANTS, _COGNATE, _ENDING, _SKELETON})
 
@@ -752,12 +755,17 @@ def _best(
         # name even when the syllable readings disagree (Kim Chen Yn, a legacy Russian
         # form, and its own transliteration); keys and near spellings are not enough there
         # (the word-by-word key of Yong is that of Jong).
+        # A Korean or Chinese name is all of its syllables: one the other lacks makes
+        # another given name (O Chi-hae is not O Chi Hyon Hae), word by word too.
+        syllabic = not shared.isdisjoint(_SYLLABLE_ORIGINS)
         for q in query.readings:
             if q.origin is not Origin.OTHER:
                 continue
             words = {p.text for p in q.parts}
             for e in entry.readings:
                 if e.origin is not Origin.OTHER or not words <= {p.text for p in e.parts}:
+                    continue
+                if syllabic and len(e.parts) != len(q.parts):
                     continue
                 found = _rate(q, e, explain, memo)
                 if found is not None and _verbatim(found) and (best is None or found[0] > best[0]):
@@ -803,18 +811,24 @@ def letters(name: Name) -> str:
 
 
 def _syllables_met(query: Name, entry: Name) -> bool:
-    """Whether the two names read with one Korean or Chinese origin, syllable for syllable,
-    every Korean syllable of the query one that Korean names are made of. Their syllables have
-    been compared then, and one that differs is another name, not a slip (``Kim Jong Suk`` is
-    not ``Kim Jong Sik``, nor ``Li Hongzhang`` ``Li Hongzhong``): a slip is read only where a
-    misspelt syllable kept the names from meeting so (``Paek Yong Tyok Hae``)."""
+    """Whether the two names read with one Korean or Chinese origin, every Korean syllable of
+    the query one that Korean names are made of. Their syllables have been compared then, and
+    one that differs, or one more or less, is another name, not a slip (``Kim Jong Suk`` is
+    not ``Kim Jong Sik``, nor ``Li Hongzhang`` ``Li Hongzhong``, nor ``Jang Ryong`` ``Jang
+    U-yong``): a slip is read only where a misspelt syllable kept the names from meeting so
+    (``Paek Yong Tyok Hae``)."""
+    words = max((len(r.parts) for r in query.readings if r.origin is Origin.OTHER), default=0)
     for q in query.readings:
         if q.origin is Origin.OTHER:
             continue
         if q.origin is Origin.KOREAN and not _name_syllables(q):
             continue
         for e in entry.readings:
-            if e.origin is q.origin and len(e.parts) == len(q.parts):
+            if e.origin is not q.origin:
+                continue
+            # a syllable more or less counts only when the query writes each syllable apart:
+            # ``mau`` read as ma-u for want of a syllable mau is a guess (Hong Sil-mau)
+            if len(e.parts) == len(q.parts) or len(q.parts) == words:
                 return True
     return False
 
