@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import canonym
 from canonym import Status
 from canonym.matching import MAX_CANDIDATES, MIN_SCORE, WEIGHTS, Feature, NameIndex, compare
-from canonym.names import Origin, Role, parse_name
+from canonym.names import UNLISTED, Origin, Role, parse_name
 from canonym.translit import hangul
 from strategies import any_text
 
@@ -696,6 +696,7 @@ def test_a_lone_surrogate_is_no_letter_and_no_warning() -> None:
         ("Paek Yong Hyok Hae", "Paek Yong Tyok Hae"),  # "tyok" is shaped like a syllable
         ("Jang Thaek Thae", "Jang Twaek Thae"),  # and "twaek": no Korean name has them
         ("Rim Kum-hwi", "Rem Kum-hwi"),  # "Rem" is shaped like a surname and is none
+        ("Jang Mi-won", "Ang Mi-won"),  # 앙 is a syllable, and no Korean surname
     ],
 )
 def test_a_syllable_no_korean_name_has_is_read_as_a_slip(entry: str, query: str) -> None:
@@ -725,6 +726,26 @@ def test_a_surname_the_table_lacks_that_korean_has_is_no_slip() -> None:
     # Min is a Korean surname (민) the surname table lacks: Min Kyong-hun is another name
     found = _resolver("Mun Kyong-hun", "Paek Yong Il").resolve("Min Kyong-hun")
     assert found.status is not Status.MATCHED, found.explain()
+
+
+def test_every_surname_of_the_surname_table_is_in_the_census() -> None:
+    census = hangul.census_surnames()
+    assert len(census) >= 200
+    for row in hangul.surnames():
+        assert set(row.hangul) <= census, row.hangul
+    assert all(1 <= len(s) <= 2 and hangul.is_hangul(s) for s in census)
+
+
+@settings(max_examples=60)
+@given(st.sampled_from(sorted(s for s in hangul.census_surnames() if len(s) == 1)))
+def test_every_spelling_of_a_census_surname_is_a_surname_key(surname: str) -> None:
+    from canonym.names import korean_surname_keys
+
+    for spelled in hangul.spellings(surname + "철수", limit=64):
+        for reading in parse_name(spelled).readings:
+            family = reading.parts[0]
+            if reading.origin is Origin.KOREAN and family.key.startswith(UNLISTED):
+                assert family.key[len(UNLISTED) :] in korean_surname_keys(), spelled
 
 
 _SINO = sorted(__import__("canonym.translit.han", fromlist=["han"]).sino_korean_syllables())

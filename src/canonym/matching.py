@@ -37,6 +37,7 @@ from .names import (
     Role,
     cognate_label,
     compound_first,
+    korean_surname_keys,
     latin_consonants,
     latin_vowel_gaps,
     name_syllable_keys,
@@ -835,17 +836,17 @@ def _syllables_met(query: Name, entry: Name) -> bool:
 
 def _name_syllables(reading: Reading) -> bool:
     """Whether every syllable of a Korean reading is a syllable of Korean names (the Latin
-    spelling of a Sino-Korean syllable): ``Tyok`` is shaped like one and is none, nor is the
-    surname the surname table lacks of ``Rem Kum-hwi`` (read by its sound, ``~lem``); ``Min``,
-    a surname the table lacks too, is one."""
+    spelling of a Sino-Korean syllable): ``Tyok`` is shaped like one and is none; and its
+    surname a Korean surname (the census's, :func:`~canonym.names.korean_surname_keys`):
+    ``Rem`` of ``Rem Kum-hwi`` and ``Ang`` of ``Ang Mi-won``, read by their sound since the
+    surname table lacks them, are none; ``Min``, which it lacks too, is one."""
     known = name_syllable_keys()
+    surnames = korean_surname_keys()
     for part in reading.parts:
-        key = part.key
-        if part.role is Role.FAMILY:
-            if not key.startswith(UNLISTED):
-                continue
-            key = key[len(UNLISTED) :]
-        if key not in known:
+        if part.role is not Role.FAMILY:
+            if part.key not in known:
+                return False
+        elif part.key.startswith(UNLISTED) and part.key[len(UNLISTED) :] not in surnames:
             return False
     return True
 

@@ -37,6 +37,7 @@ __all__ = [
     "cognate_label",
     "cognate_tags",
     "compound_first",
+    "korean_surname_keys",
     "parse_name",
     "part_key",
 ]
@@ -731,6 +732,23 @@ def _syllable_spellings(syllable: str) -> frozenset[str]:
     out = {_fold_word(s.split(" ", 1)[1]).replace(" ", "") for s in named if " " in s}
     out.add(_fold_word(_south(syllable)))
     return frozenset(w for w in out if w)
+
+
+@cache
+def korean_surname_keys() -> frozenset[str]:
+    """The keys of every Latin spelling (KCNA, RR, MR, press) of every one-syllable Korean
+    surname of the census (:func:`canonym.translit.hangul.census_surnames`): a surname-shaped
+    word whose key is not here is no Korean surname (``rem``, ``pwe``, ``ang``)."""
+    out: set[str] = set()
+    for surname in hangul.census_surnames():
+        if len(surname) != 1:
+            continue
+        spelled = [s.split(" ", 1)[0] for s in hangul.spellings(surname + "철", limit=64)]
+        for word in (*spelled, _south(surname)):
+            folded = _fold_word(word)
+            if folded:
+                out.add(hangul.skeleton(folded))
+    return frozenset(out)
 
 
 @cache

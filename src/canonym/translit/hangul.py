@@ -465,6 +465,15 @@ def surnames() -> tuple[Surname, ...]:
 
 
 @cache
+def census_surnames() -> frozenset[str]:
+    """Every Korean surname in Hangul (``[census]`` of ``ko_names.toml``: the census lists,
+    the North's initial-sound forms too), the closed class surnames are drawn from."""
+    table = _data()["census"]
+    assert isinstance(table, dict)
+    return frozenset(table["surnames"])
+
+
+@cache
 def _surname_rows_by_hangul() -> dict[str, Surname]:
     return {h: row for row in surnames() for h in row.hangul}
 
