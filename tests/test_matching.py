@@ -866,3 +866,20 @@ def test_a_han_name_read_both_ways_is_ambiguous_between_the_two_readers() -> Non
     # 蔡英文 is Tsai Ing-wen in Chinese and 채영문 (Chae Yong Mun) in Korean: both fit
     found = _resolver("Tsai Ing-wen", "Chae Yong Mun").resolve("蔡英文")
     assert found.status is Status.AMBIGUOUS, found.explain()
+
+
+def test_two_parts_meet_in_a_crowded_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every key of both words is shared by more spellings than LONG: the candidates are
+    # the spellings two keys share. Keys of one word (sergey and its deletions) meeting
+    # each other say only that one word agrees; the Smirnovs alone would fill the pool,
+    # the Sergeys alone too, and Sergei Smirnov, last in the table, be left out.
+    from canonym import matching
+
+    monkeypatch.setattr(matching, "LONG", 2)
+    monkeypatch.setattr(matching, "CROWDED", 2)
+    names = ["Sergei Abramov", "Sergei Babkin", "Sergei Chirkov", "Pavel Smirnov", "Ivan Smirnov"]
+    resolver = _resolver(*names, "Sergei Smirnov")
+    found = resolver.resolve("Serhiy Smirnov")  # two letters from Sergei: no slip
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == "Sergei Smirnov"

@@ -996,6 +996,22 @@ def _slip_keys(run: str) -> set[str]:
     return {run, *_deletions(run)}
 
 
+def _rarest_by_owner(
+    by_size: list[tuple[int, str]], owner: dict[str, tuple[int, int]]
+) -> list[str]:
+    """The rarest long keys, at most two of each part, :data:`LONG_PAIRED` in all: every part
+    with long keys is represented, so that two parts can meet."""
+    taken: dict[tuple[int, int], int] = defaultdict(int)
+    keys: list[str] = []
+    for _, key in by_size:
+        if taken[owner[key]] < 2:
+            taken[owner[key]] += 1
+            keys.append(key)
+            if len(keys) == LONG_PAIRED:
+                break
+    return keys
+
+
 class _SlipIndex:
     """The slip keys of every tabled spelling, as one sorted array of their hashes beside one
     of the entries they came from: a dozen keys for each spelling, unique to it, would cost
@@ -1053,6 +1069,9 @@ def reading_keys(reading: Reading, *, table: bool = False) -> set[str]:
         out |= keys
     return out
 
+
+#: The most long keys (and pairs of them) intersected when a query's rarer keys find too few.
+LONG_PAIRED = 6
 
 #: Bits of a query's coverage mask given to each reading (a name has at most
 #: :data:`~canonym.names.MAX_NAME_PARTS` parts).
@@ -1162,14 +1181,16 @@ class NameIndex:
         readings = [(_query_keys(r), r.origin is not Origin.OTHER) for r in query.readings]
         weight: dict[int, float] = defaultdict(float)
         long_keys: dict[str, int] = {}
-        for groups, _ in readings:
-            for group, _ in groups:
+        owner: dict[str, tuple[int, int]] = {}
+        for r, (groups, _) in enumerate(readings):
+            for g, (group, _) in enumerate(groups):
                 for key in group:
                     refs = self._postings.get(key)
                     if refs is None or key in long_keys:
                         continue
                     if len(refs) > LONG:
                         long_keys[key] = len(refs)
+                        owner[key] = (r, g)
                         continue
                     idf = 1.0 / math.log(2.0 + len(refs))
                     for ref in refs:
@@ -1179,8 +1200,15 @@ class NameIndex:
             if len(by_size) == 1:
                 first: Sequence[int] = self._postings[by_size[0][1]][:CROWDED]
             else:
-                sets = [self._sets[key] for _, key in by_size[:4]]
-                pairs = (a & b for k, a in enumerate(sets) for b in sets[k + 1 :])
+                # two parts agreeing: keys of one part (a word and its deletions, or the
+                # forms a transcription may stand for) meeting say nothing more than one
+                keys = _rarest_by_owner(by_size, owner)
+                pairs = [
+                    self._sets[a] & self._sets[b]
+                    for k, a in enumerate(keys)
+                    for b in keys[k + 1 :]
+                    if owner[a] != owner[b]
+                ][:LONG_PAIRED]
                 pool = frozenset().union(*pairs)
                 first = sorted(pool) if len(pool) <= CROWDED else heapq.nsmallest(CROWDED, pool)
             weight = defaultdict(float, dict.fromkeys(first, 0.0) | weight)
