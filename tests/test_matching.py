@@ -4,6 +4,7 @@ that drops nothing scoring would accept, scores that add up, and precision on ha
 from __future__ import annotations
 
 import random
+import re
 
 import jellyfish
 import pytest
@@ -326,6 +327,44 @@ def test_the_weights_table_names_every_feature() -> None:
 
 # ---------------------------------------------------------------------------------------------
 # Arabic script: consonants
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("سيرغي لافروف", "Sergei Lavrov"),  # v written ف
+        ("فلاديمير فلاديميروفيتش بوتين", "Vladimir Vladimirovich Putin"),
+        ("فولوديمير زيلينسكي", "Volodymyr Zelensky"),
+    ],
+)
+def test_a_european_name_in_arabic_script_writes_v_as_f(query: str, name: str) -> None:
+    found = _resolver(name, "Sergei Lebedev", "Viktor Orban", "Ahmad Vahidi").resolve(query)
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == name
+
+
+def test_a_persian_v_is_still_vav() -> None:
+    found = _resolver("Ahmad Vahidi", "Sergei Lavrov").resolve("وحیدی احمد")
+    assert found.entity is not None
+    assert found.entity.name == "Ahmad Vahidi"
+
+
+@given(st.text(alphabet="abdefiklmnorstuvwz", max_size=12))
+def test_foreign_consonants_write_v_as_f_and_nothing_else_differs(word: str) -> None:
+    from canonym.names import foreign_consonants, latin_consonants
+
+    written = foreign_consonants(word)
+    if "v" not in word:
+        assert written == ""
+    else:
+        assert "v" not in written
+        once = re.compile(r"(.)\1+")  # doubles are written once, on either side
+
+        def bare(text: str) -> str:
+            return once.sub(r"\1", text.replace("f", ""))
+
+        assert bare(written) == bare(latin_consonants(word))
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,7 @@ from .names import (
     Role,
     cognate_label,
     compound_first,
+    foreign_consonants,
     korean_surname_keys,
     latin_consonants,
     latin_vowel_gaps,
@@ -255,6 +256,11 @@ def _latin_similarity(q: Part, e: Part) -> tuple[float, int]:
                 return LONG_VOWEL_APART, _LONG_APART
             return CONSONANT_AGREEMENT, _CONSONANTS
         near = part_similarity(q.consonants, e.consonants, strict=True)
+        latin, arabic = (e, q) if q.skeletal else (q, e)
+        if near < 1.0 and not latin.skeletal and "v" in latin.text:
+            # a European v, which Arabic script writes ف (Lavrov: لافروف)
+            written = foreign_consonants(latin.text)
+            near = max(near, part_similarity(written, arabic.consonants, strict=True))
         return (near * CONSONANT_AGREEMENT, _CONSONANTS) if near >= PART_MIN else (0.0, _SAME)
     qr, er = q.role, e.role
     if qr is Role.SUFFIX or er is Role.SUFFIX:
@@ -973,6 +979,8 @@ def _keys_by_part(reading: Reading, table: bool) -> list[tuple[Part, set[str]]]:
             keys.add(f"c:{part.consonants}")
             if len(part.consonants) >= 4:
                 keys.update(f"c:{d}" for d in _deletions(part.consonants))
+        if table and not part.skeletal and "v" in part.text:
+            keys.add(f"c:{foreign_consonants(part.text)}")  # Arabic script's ف for v
         if not (part.skeletal or part.role is Role.INITIAL or len(part.key) < 2):
             # the key, and the spelling too where they differ: a typo can move a key further
             # than one edit (Zanpetzanov's tz is one letter of the key, zt two)

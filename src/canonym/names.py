@@ -37,6 +37,7 @@ __all__ = [
     "cognate_label",
     "cognate_tags",
     "compound_first",
+    "foreign_consonants",
     "korean_surname_keys",
     "parse_name",
     "part_key",
@@ -893,6 +894,14 @@ def latin_consonants(word: str) -> str:
     for pattern, replacement in _LATIN_CONSONANTS:
         word = pattern.sub(replacement, word)
     return word
+
+
+@lru_cache(maxsize=16384)
+def foreign_consonants(word: str) -> str:
+    """The consonant skeleton of a Latin word with a ``v``, as Arabic script writes a European
+    name: the v as ف, f (``lavrov`` -> ``lfrf``, as لافروف; ``vladimir`` -> ``fldmr``), where
+    :func:`latin_consonants` leaves it out (Persian writes v as و). "" for a word without v."""
+    return latin_consonants(word.replace("v", "f")) if "v" in word else ""
 
 
 _LATIN_VOWELS = frozenset("aeiouyvw'")
