@@ -344,6 +344,21 @@ def test_a_european_name_in_arabic_script_writes_v_as_f(query: str, name: str) -
     assert found.entity.name == name
 
 
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("حبیب الله اغا", "Habibullah AGHA"),  # written apart in Arabic script, one word in Latin
+        ("محمدحسین سپهر", "SEPEHR Mohammad-Hossein"),  # and the other way round
+        ("عبد الله حسن", "Abdullah Hassan"),
+    ],
+)
+def test_a_compound_meets_whether_written_apart_or_as_one(query: str, name: str) -> None:
+    found = _resolver(name, "Habib Agha", "Mohammad Sepehri", "Hassan Abdi").resolve(query)
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == name
+
+
 def test_a_persian_v_is_still_vav() -> None:
     found = _resolver("Ahmad Vahidi", "Sergei Lavrov").resolve("وحیدی احمد")
     assert found.entity is not None

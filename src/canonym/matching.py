@@ -662,9 +662,9 @@ def _packed(reading: Reading, other: Reading) -> Iterable[Reading]:
                 text=a.text + b.text,
                 key=a.key + b.key,
                 role=role,
-                consonants=latin_consonants(a.text + b.text)
-                if not a.skeletal
-                else _REPEATS.sub(r"\1", a.consonants + b.consonants),
+                # the two skeletons joined, not the two spellings: "mohammad" + "hossein"
+                # would read a dh (ذ) across the join
+                consonants=_REPEATS.sub(r"\1", a.consonants + b.consonants),
                 skeletal=a.skeletal,
             )
             yield evolve(reading, parts=(*parts[:i], one, *parts[i + 2 :]))
@@ -992,6 +992,14 @@ def _keys_by_part(reading: Reading, table: bool) -> list[tuple[Part, set[str]]]:
             # one East Slavic name in another language's form (Mykola / Nikolai)
             keys.update(f"n:{tag}" for tag in part.cognates)
         out.append((part, keys))
+    if not table:
+        # Arabic script writes a compound apart that Latin may write as one word (حبیب الله,
+        # Habibullah): two neighbours' consonants joined are a key of the first
+        for (a, keys), (b, _) in pairwise(out):
+            if a.skeletal and b.skeletal and a.consonants and b.consonants:
+                joined = _REPEATS.sub(r"\1", a.consonants + b.consonants)
+                if len(joined) >= 3:
+                    keys.add(f"c:{joined}")
     return out
 
 
