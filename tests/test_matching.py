@@ -863,6 +863,17 @@ def test_a_long_vowel_of_arabic_script_tells_two_names_of_one_skeleton_apart() -
     assert r.resolve("أكرم حداد").status is Status.AMBIGUOUS
 
 
+def test_a_lone_e_is_the_short_vowel_not_a_written_ye() -> None:
+    # وحیدی writes ی between h and d: Vahidi; Vahedi's e is the short vowel Persian omits
+    r = _resolver("VAHIDI Ahmad", "Hamid VAHEDI")
+    found = r.resolve("وحیدى احمد")
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == "VAHIDI Ahmad"
+    # Hossein, Zeynab: a diphthong written ei or ey is the ی
+    assert _resolver("Hossein Zeynabi").resolve("حسین زینبی").status is Status.MATCHED
+
+
 _ARABIC_CONSONANTS = "بتجدرزسشفكلمن"  # one Latin consonant each
 
 

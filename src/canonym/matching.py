@@ -325,8 +325,8 @@ def _long_vowels_apart(q: Part, e: Part) -> bool:
     for mark, written in zip(arabic.long, gaps, strict=True):
         if not written or mark in ".B":
             continue
-        if mark == "I" and not any(ch in "iey" for ch in written):
-            return True
+        if mark == "I" and not (any(ch in "iy" for ch in written) or "ee" in written):
+            return True  # a lone e is the short vowel (Persian kasre): Vahedi is not وحیدی
         if mark == "U" and not any(ch in "uowv" for ch in written):
             return True
     return False
