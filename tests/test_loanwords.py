@@ -242,3 +242,18 @@ def test_a_cost_with_a_limit_is_the_cost_or_beyond_the_limit(
     full = han_latin_cost(pattern, word)
     bounded = han_latin_cost(pattern, word, limit)
     assert bounded == full if full <= limit else bounded > limit
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Sophie Richardson", "索菲·理查森"),
+        ("Donald Trump", "唐纳德·特朗普"),
+    ],
+)
+def test_a_latin_query_reaches_a_tabled_transcription_in_han(query: str, name: str) -> None:
+    # the other way round: a Chinese newsroom's sheet, asked in English
+    found = _resolver("索菲·理查森", "唐纳德·特朗普", "Donald Tusk", "金正恩").resolve(query)
+    assert found.status is canonym.Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == name

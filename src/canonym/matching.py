@@ -955,7 +955,11 @@ def part_keys(reading: Reading, *, table: bool = False) -> list[set[str]]:
     return [keys for _, keys in _keys_by_part(reading, table) if keys]
 
 
-def _keys_by_part(reading: Reading, table: bool) -> list[tuple[Part, set[str]]]:
+def _keys_by_part(
+    reading: Reading, table: bool, transcriptions: bool = True
+) -> list[tuple[Part, set[str]]]:
+    """Each part's blocking keys (see :func:`part_keys`); ``transcriptions``: whether a Latin
+    query part is keyed for tabled transcriptions in Han (no use when the table has none)."""
     out: list[tuple[Part, set[str]]] = []
     if reading.origin is not Origin.OTHER:
         tag = reading.origin.value[0]
@@ -967,10 +971,12 @@ def _keys_by_part(reading: Reading, table: bool) -> list[tuple[Part, set[str]]]:
         return out
     for part in reading.parts:
         keys: set[str] = set()
-        if part.transcribed or (table and len(part.text) >= 3):
-            # what Mandarin keeps of a foreign word (理查森: Richardson) meets a tabled Latin
-            # word's consonants less those Mandarin drops
-            keys.update(f"r:{key}" for key in part.sound_keys())
+        if part.transcribed or (len(part.text) >= 3 and (table or transcriptions)):
+            # what Mandarin keeps of a foreign word (理查森: Richardson) meets a Latin word's
+            # consonants less those Mandarin drops: r: for a Han query and a tabled Latin
+            # word, h: for a Latin query and a tabled transcription
+            tag = "h" if part.transcribed == table else "r"
+            keys.update(f"{tag}:{key}" for key in part.sound_keys())
         sounds = part.sounds if table or part.loan else ""
         if len(sounds) >= 2 and not part.transcribed:
             # what a Hangul transcription keeps of a Latin word (블라디미르 / Vladimir)
@@ -1062,11 +1068,11 @@ class _SlipIndex:
         return out
 
 
-def _query_keys(reading: Reading) -> list[tuple[set[str], set[str]]]:
+def _query_keys(reading: Reading, transcriptions: bool = True) -> list[tuple[set[str], set[str]]]:
     """A query reading's keys, part by part (:func:`part_keys`), each part's with its
     consonant keys beside it: coarse keys that say a part agrees but propose no one."""
     out: list[tuple[set[str], set[str]]] = []
-    for part, group in _keys_by_part(reading, False):
+    for part, group in _keys_by_part(reading, False, transcriptions):
         if not group:
             continue
         second: set[str] = set()
@@ -1150,6 +1156,8 @@ class NameIndex:
         self._firm: Mapping[str, frozenset[Origin]] = firm
         self._natives: Mapping[str, tuple[Name, ...]] = natives
         self._singles: frozenset[int] = frozenset(singles)
+        #: whether any tabled spelling is a transcription in Han (keyed h:)
+        self._transcriptions = any(k.startswith("h:") for k in self._postings)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -1194,7 +1202,10 @@ class NameIndex:
         a common syllable) only add to candidates the rarer keys found, through a set; when
         the rarer keys find too few, the spellings two long keys share are candidates. The
         work is done with set operations on the postings, not entry by entry."""
-        readings = [(_query_keys(r), r.origin is not Origin.OTHER) for r in query.readings]
+        readings = [
+            (_query_keys(r, self._transcriptions), r.origin is not Origin.OTHER)
+            for r in query.readings
+        ]
         weight: dict[int, float] = defaultdict(float)
         long_keys: dict[str, int] = {}
         owner: dict[str, tuple[int, int]] = {}
