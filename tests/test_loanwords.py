@@ -67,6 +67,13 @@ def test_latin_sounds_are_classes_and_never_longer_than_the_word(word: str) -> N
     assert len(found) <= len(word)
 
 
+def _assert_finds(found: canonym.Resolution, name: str) -> None:
+    """The query is MATCHED to the person tabled as ``name``."""
+    assert found.status is canonym.Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == name
+
+
 def _resolver(*names: str) -> canonym.Resolver:
     return canonym.Resolver(
         canonym.Tables.from_entities(
@@ -94,9 +101,7 @@ def test_a_foreign_name_in_hangul_reaches_a_latin_only_entry(query: str, name: s
         "Vladimir Putin", "Sergei Lavrov", "Donald Trump", "Kim Jong Un", "Sergei Lebedev"
     )
     found = r.resolve(query)
-    assert found.status is canonym.Status.MATCHED, found.explain()
-    assert found.entity is not None
-    assert found.entity.name == name
+    _assert_finds(found, name)
     assert "Hangul loanword" in found.explain()
 
 
@@ -207,9 +212,7 @@ def test_a_foreign_name_in_han_reaches_a_latin_only_entry(query: str, name: str)
         "Xi Jinping",
     )
     found = r.resolve(query)
-    assert found.status is canonym.Status.MATCHED, found.explain()
-    assert found.entity is not None
-    assert found.entity.name == name
+    _assert_finds(found, name)
     assert "sounds of a transcription in Han" in found.explain()
     points = [e.points for e in found.evidence if e.points is not None]
     assert sum(points) == pytest.approx(found.score)
@@ -254,6 +257,4 @@ def test_a_cost_with_a_limit_is_the_cost_or_beyond_the_limit(
 def test_a_latin_query_reaches_a_tabled_transcription_in_han(query: str, name: str) -> None:
     # the other way round: a Chinese newsroom's sheet, asked in English
     found = _resolver("索菲·理查森", "唐纳德·特朗普", "Donald Tusk", "金正恩").resolve(query)
-    assert found.status is canonym.Status.MATCHED, found.explain()
-    assert found.entity is not None
-    assert found.entity.name == name
+    _assert_finds(found, name)

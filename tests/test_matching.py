@@ -28,6 +28,13 @@ def _person(entity_id: str, name: str) -> canonym.Entity:
     )
 
 
+def _assert_finds(found: canonym.Resolution, name: str) -> None:
+    """The query is MATCHED to the person tabled as ``name``."""
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == name
+
+
 def _resolver(*names: str) -> canonym.Resolver:
     """A user's table: one spelling per person, no metadata."""
     return canonym.Resolver(
@@ -339,9 +346,7 @@ def test_the_weights_table_names_every_feature() -> None:
 )
 def test_a_european_name_in_arabic_script_writes_v_as_f(query: str, name: str) -> None:
     found = _resolver(name, "Sergei Lebedev", "Viktor Orban", "Ahmad Vahidi").resolve(query)
-    assert found.status is Status.MATCHED, found.explain()
-    assert found.entity is not None
-    assert found.entity.name == name
+    _assert_finds(found, name)
 
 
 @pytest.mark.parametrize(
@@ -354,9 +359,7 @@ def test_a_european_name_in_arabic_script_writes_v_as_f(query: str, name: str) -
 )
 def test_a_compound_meets_whether_written_apart_or_as_one(query: str, name: str) -> None:
     found = _resolver(name, "Habib Agha", "Mohammad Sepehri", "Hassan Abdi").resolve(query)
-    assert found.status is Status.MATCHED, found.explain()
-    assert found.entity is not None
-    assert found.entity.name == name
+    _assert_finds(found, name)
 
 
 def test_a_persian_v_is_still_vav() -> None:
@@ -445,9 +448,7 @@ def test_parts_in_another_order_count_against_a_name() -> None:
 def test_a_korean_name_in_hanja_reaches_its_latin_spelling(query: str, name: str) -> None:
     r = _resolver(name, "Kim Jong Il", "Choe Son Hui", "Xi Jinping")
     found = r.resolve(query)
-    assert found.status is Status.MATCHED, found.explain()
-    assert found.entity is not None
-    assert found.entity.name == name
+    _assert_finds(found, name)
 
 
 def test_a_hanja_name_keeps_its_syllables_apart() -> None:
@@ -514,9 +515,7 @@ def test_a_latin_variant_of_an_arabic_name_reaches_its_entry_and_says_how() -> N
 )
 def test_abd_with_its_article_run_in_is_abd(query: str, name: str) -> None:
     found = _resolver(name, "Abdul Karim Mustafa").resolve(query)
-    assert found.status is Status.MATCHED, found.explain()
-    assert found.entity is not None
-    assert found.entity.name == name
+    _assert_finds(found, name)
 
 
 @pytest.mark.parametrize(
@@ -529,9 +528,7 @@ def test_abd_with_its_article_run_in_is_abd(query: str, name: str) -> None:
 )
 def test_an_arabic_compound_meets_its_first_name(query: str, name: str) -> None:
     found = _resolver(name, "Nasir Haqqani").resolve(query)
-    assert found.status is Status.MATCHED, found.explain()
-    assert found.entity is not None
-    assert found.entity.name == name
+    _assert_finds(found, name)
     assert "the first name of a compound" in found.explain()
 
 
