@@ -46,6 +46,34 @@ def _resolver(*names: str) -> canonym.Resolver:
 # Parsing
 
 
+def test_a_word_hyphened_to_its_neighbour_is_no_surname_nor_initial() -> None:
+    # jun (전 is a surname) ends the hyphened given name: Ri is the surname, and only Ri
+    korean = [r for r in parse_name("Ri Song-gi-jun").readings if r.origin is Origin.KOREAN]
+    assert korean
+    assert {r.parts[0].text for r in korean} == {"ri"}
+    other = parse_name("Kim U-chung").readings[-1]
+    assert other.origin is Origin.OTHER
+    assert [p.role for p in other.parts].count(Role.INITIAL) == 0
+    dotted = parse_name("J.-P. Sartre").readings[-1]
+    assert [p.role for p in dotted.parts] == [Role.INITIAL, Role.INITIAL, Role.UNKNOWN]
+
+
+@pytest.mark.parametrize(
+    ("text", "korean"),
+    [
+        ("Ri Pom Yo", True),
+        ("Choe Ryong-hae", True),
+        ("최룡해", True),  # read in its own script, not through a romanization
+        ("Ri Pm Yo", False),  # "pm" is no syllable
+        ("Paek Yong Tyok Hae", False),  # "tyok" is shaped like one and is none
+        ("Rem Kum-hwi", False),  # "Rem" is no Korean surname
+        ("Sergei Lavrov", False),
+    ],
+)
+def test_a_name_knows_whether_it_could_be_korean_as_written(text: str, korean: bool) -> None:
+    assert parse_name(text).korean is korean
+
+
 @pytest.mark.parametrize(
     ("text", "origin", "keys"),
     [
@@ -756,6 +784,51 @@ def test_a_syllable_no_korean_name_has_is_read_as_a_slip(entry: str, query: str)
     assert found.entity is not None
     assert found.entity.name == entry
     assert any(e.rule == "feature:one-slip" for e in found.evidence)
+
+
+@pytest.mark.parametrize(
+    ("entry", "query"),
+    [
+        ("Ri Pom Yo", "Ri Pm Yo"),  # seven letters: "pm" is no syllable, so no Korean name
+        ("O Rim-je", "O Rm-je"),  # five letters
+        ("I Won-hyok", "I Won-hyk"),  # read as Russian print (Хык) only: a guess, no syllable
+        ("Choe Ok-in-ryong", "Choe Ok-in-ryng"),
+        ("Ri Song-gi-jun", "Ir Song-gi-jun"),  # jun, hyphened to gi, is no surname
+    ],
+)
+def test_a_korean_name_misspelt_out_of_its_syllables_is_read_as_a_slip(
+    entry: str, query: str
+) -> None:
+    r = _resolver(entry, "Ri Pom Il", "O Rim-jin", "I Won-chol", "Jon Song-gi", "Choe Ok-in")
+    found = r.resolve(query)
+    _assert_finds(found, entry)
+    assert any(e.rule == "feature:one-slip" for e in found.evidence)
+
+
+def test_a_one_letter_syllable_hyphened_to_the_next_is_no_initial() -> None:
+    # "U" of U-cuhng is a syllable: it does not stand for the Jun of Kim Jun-chung
+    found = _resolver("Kim U-chung", "Kim Jun-chung", "Kim Ui Chung").resolve("Kim U-cuhng")
+    _assert_finds(found, "Kim U-chung")
+
+
+_SHORT_SYLLABLES = ["il", "ik", "ok", "ol", "song", "son", "hui", "hwa", "mi", "ho", "jin", "su"]
+
+
+@given(
+    st.sampled_from(["Ri", "Kim", "Pak", "O", "Jon"]),
+    st.lists(st.sampled_from(_SHORT_SYLLABLES), min_size=1, max_size=2),
+    st.data(),
+)
+def test_a_slip_that_makes_another_short_korean_name_is_never_read_as_one(
+    surname: str, given_name: list[str], data: st.DataObject
+) -> None:
+    entry = parse_name(f"{surname} {'-'.join(given_name)}")
+    k = data.draw(st.integers(0, len(given_name) - 1))
+    typed = [*given_name[:k], _slip_of(data.draw, given_name[k]), *given_name[k + 1 :]]
+    query = parse_name(f"{surname} {'-'.join(w for w in typed if w)}")
+    assume(query.korean and len(query.letters) < 8 and query.letters != entry.letters)
+    found = compare(query, entry)
+    assert found is None or all(c.feature is not Feature.ONE_SLIP for c in found.contributions)
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,6 @@ from attrs import evolve, frozen
 
 from .model import Alias, Entity, Kind
 from .names import (
-    UNLISTED,
     Name,
     Origin,
     Part,
@@ -38,10 +37,9 @@ from .names import (
     cognate_label,
     compound_first,
     foreign_consonants,
-    korean_surname_keys,
+    korean_syllables_only,
     latin_consonants,
     latin_vowel_gaps,
-    name_syllable_keys,
     parse_name,
 )
 
@@ -154,6 +152,9 @@ HAN_SOUNDS_SLACK = 0.75
 #: Latin names shorter than this many letters (run together) are never read as one slip from
 #: another: one letter tells short names apart too often (``Ri Il`` / ``Ri Ik``).
 SLIP_MIN = 8
+#: A tabled Korean name meets a query that is no Korean name (a slip made a syllable no
+#: Korean name has) as one slip from it from this many letters (``Ri Pm Yo`` / ``Ri Pom Yo``).
+SYLLABLE_SLIP_MIN = 5
 #: The route of a reading made by running a Latin name's letters together.
 RUN_TOGETHER = "letters run together"
 #: Scripts whose spelling of a name is sharper than any romanization of it.
@@ -778,7 +779,8 @@ def _best(
                 if found is not None and _verbatim(found) and (best is None or found[0] > best[0]):
                     best = found
     if best is None or best[0] < 1.0 + WEIGHTS[Feature.ONE_SLIP]:
-        a, b = letters(query), letters(entry)
+        least = _slip_floor(query, entry)
+        a, b = letters(query, least), letters(entry, least)
         if a and b and abs(len(a) - len(b)) <= 1 and not _syllables_met(query, entry):
             slipped = _slipped(a, b, explain)
             if slipped is not None and (best is None or slipped[0] > best[0]):
@@ -810,11 +812,20 @@ def _letters_apart(q: Reading, e: Reading, pairs: list[_Pair], explain: bool) ->
     return (Feature.LETTERS_APART, float(min(slips, LETTERS_CAP)), ", ".join(words))
 
 
-def letters(name: Name) -> str:
+def letters(name: Name, least: int = SLIP_MIN) -> str:
     """A Latin name's letters run together (:attr:`~canonym.names.Name.letters`), or "" when
-    it has too few to be read as one slip from another (:data:`SLIP_MIN`)."""
+    it has fewer than ``least`` to be read as one slip from another (:data:`SLIP_MIN`;
+    :data:`SYLLABLE_SLIP_MIN` between a Korean name and a query that is none)."""
     run = name.letters
-    return run if len(run) >= SLIP_MIN else ""
+    return run if len(run) >= least else ""
+
+
+def _slip_floor(query: Name, entry: Name) -> int:
+    """The fewest letters two names need to be read as one slip apart: fewer when the tabled
+    name is a Korean one (:attr:`~canonym.names.Name.korean`) and the query none, its slip
+    having made a syllable no Korean name has (``Ri Pm Yo``, ``Pae Thaek-ojng``); a slip that
+    makes another syllable makes another name (``Ri Il`` / ``Ri Ik``)."""
+    return SYLLABLE_SLIP_MIN if entry.korean and not query.korean else SLIP_MIN
 
 
 def _syllables_met(query: Name, entry: Name) -> bool:
@@ -826,9 +837,9 @@ def _syllables_met(query: Name, entry: Name) -> bool:
     (``Paek Yong Tyok Hae``)."""
     words = max((len(r.parts) for r in query.readings if r.origin is Origin.OTHER), default=0)
     for q in query.readings:
-        if q.origin is Origin.OTHER:
+        if q.origin is Origin.OTHER or q.generated:
             continue
-        if q.origin is Origin.KOREAN and not _name_syllables(q):
+        if q.origin is Origin.KOREAN and not korean_syllables_only(q):
             continue
         for e in entry.readings:
             if e.origin is not q.origin:
@@ -838,23 +849,6 @@ def _syllables_met(query: Name, entry: Name) -> bool:
             if len(e.parts) == len(q.parts) or len(q.parts) == words:
                 return True
     return False
-
-
-def _name_syllables(reading: Reading) -> bool:
-    """Whether every syllable of a Korean reading is a syllable of Korean names (the Latin
-    spelling of a Sino-Korean syllable): ``Tyok`` is shaped like one and is none; and its
-    surname a Korean surname (the census's, :func:`~canonym.names.korean_surname_keys`):
-    ``Rem`` of ``Rem Kum-hwi`` and ``Ang`` of ``Ang Mi-won``, read by their sound since the
-    surname table lacks them, are none; ``Min``, which it lacks too, is one."""
-    known = name_syllable_keys()
-    surnames = korean_surname_keys()
-    for part in reading.parts:
-        if part.role is not Role.FAMILY:
-            if part.key not in known:
-                return False
-        elif part.key.startswith(UNLISTED) and part.key[len(UNLISTED) :] not in surnames:
-            return False
-    return True
 
 
 def _run_together(text: str) -> Reading:
@@ -1144,7 +1138,9 @@ class NameIndex:
                     keys |= reading_keys(reading, table=True)
                 for key in keys:
                     postings[key].append(ref)
-                slips.extend(_SlipIndex.packed(key, ref) for key in _slip_keys(letters(name)))
+                least = SYLLABLE_SLIP_MIN if name.korean else SLIP_MIN
+                run = letters(name, least)
+                slips.extend(_SlipIndex.packed(key, ref) for key in _slip_keys(run))
                 if min(len(r.parts) for r in name.readings) == 1:
                     singles.add(ref)
         self._slip_index = _SlipIndex(slips)
@@ -1260,7 +1256,8 @@ class NameIndex:
     def _slips(self, query: Name, known: set[int]) -> list[int]:
         """Entries whose letters, run together, are one slip from the query's (at most
         :data:`MAX_CANDIDATES`, in table order) that other keys did not propose."""
-        out = self._slip_index.refs(_slip_keys(letters(query)))
+        run = letters(query, SLIP_MIN if query.korean else SYLLABLE_SLIP_MIN)
+        out = self._slip_index.refs(_slip_keys(run))
         return sorted(out - known)[:MAX_CANDIDATES]
 
     def _ranked(

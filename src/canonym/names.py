@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from attrs import evolve, field, frozen
 from unidecode import unidecode
@@ -39,6 +40,7 @@ __all__ = [
     "compound_first",
     "foreign_consonants",
     "korean_surname_keys",
+    "korean_syllables_only",
     "parse_name",
     "part_key",
 ]
@@ -182,8 +184,11 @@ class Name:
     Facts of the readings are made once, with the name: :attr:`origins`, the origins it
     reads with (:attr:`Origin.OTHER` left out); :attr:`firm_origins`, those it reads with as
     written, not only through another script or Russian print (``Tsai Ing-wen`` reads as
-    Korean only as Russian print of 채); and :attr:`letters`, a Latin name's letters run
-    together as written (``Choe Sin Ok``: ``choesinok``; "" in another script)."""
+    Korean only as Russian print of 채); :attr:`letters`, a Latin name's letters run
+    together as written (``Choe Sin Ok``: ``choesinok``; "" in another script); and
+    :attr:`korean`, whether it reads as written as a Korean name that could be, a Korean
+    surname and syllables of Korean names (:func:`korean_syllables_only`: ``Ri Pom Yo``, not
+    ``Ri Pm Yo``)."""
 
     original: str
     script: str
@@ -191,6 +196,7 @@ class Name:
     origins: frozenset[Origin] = field(init=False, eq=False, repr=False)
     firm_origins: frozenset[Origin] = field(init=False, eq=False, repr=False)
     letters: str = field(init=False, eq=False, repr=False)
+    korean: bool = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         found = frozenset(r.origin for r in self.readings if r.origin is not Origin.OTHER)
@@ -204,6 +210,12 @@ class Name:
                     run = "".join(p.text for p in reading.parts)
                     break
         object.__setattr__(self, "letters", run if run.isalpha() else "")
+        korean = any(
+            r.origin is Origin.KOREAN and korean_syllables_only(r)
+            for r in self.readings
+            if not r.generated
+        )
+        object.__setattr__(self, "korean", korean)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -260,24 +272,37 @@ def part_key(word: str) -> str:
 _TONE_NUMBERS = re.compile(r"(?<=[a-zA-Zü])[1-5](?=[a-zA-Z]|\b)")
 
 
-def _latin_words(text: str) -> list[tuple[str, bool]]:
+class _Word(NamedTuple):
+    """A folded word of a Latin spelling."""
+
+    text: str
+    #: written in capitals (the family-name convention of sanctions lists: ``AKSYONOV``)
+    upper: bool
+    #: joined by a hyphen, without a dot, to a neighbouring word (``hae`` of ``Ryong-hae``):
+    #: a syllable of a given name, never a surname or an initial on its own
+    joined: bool = False
+
+
+def _latin_words(text: str) -> list[_Word]:
     """The words of a Latin spelling, folded, each with whether it was written in capitals
-    (the family-name convention of sanctions lists: ``Sergey AKSYONOV``); pinyin tone numbers
-    are dropped (``Xi2 Jin4ping2``)."""
+    (``Sergey AKSYONOV``) and whether a hyphen joins it to a neighbour (``Ryong-hae``); pinyin
+    tone numbers are dropped (``Xi2 Jin4ping2``)."""
     text = _TONE_NUMBERS.sub("", text)
-    out: list[tuple[str, bool]] = []
+    out: list[_Word] = []
     for raw in _SPACES.split(text if text.isascii() else unicodedata.normalize("NFKC", text)):
         if not raw:
             continue
         upper = len(raw) > 1 and raw.isupper()
         pieces = _JOINERS_KEPT.split(raw)
+        words: list[tuple[str, bool]] = []
         for k in range(0, len(pieces), 2):
             word = _WORD_SPLIT.sub("", _fold_word(pieces[k]))
             dotted = k + 1 < len(pieces) and "." in pieces[k + 1]
             if dotted and word in _LETTER_DIGRAPHS:
                 word = word[0]  # Ю. read as Yu.: an initial, whatever its letters
             if word:
-                out.append((word, upper))
+                words.append((word, dotted or (k > 0 and "." in pieces[k - 1])))
+        out.extend(_Word(word, upper, len(words) > 1 and not dotted) for word, dotted in words)
     return out
 
 
@@ -351,15 +376,23 @@ def _korean_part(syllable: str) -> Part:
 
 
 def _korean_readings(
-    words: list[str], route: str, generated: bool, capitals: tuple[bool, ...] = ()
+    words: list[str],
+    route: str,
+    generated: bool,
+    capitals: tuple[bool, ...] = (),
+    joined: tuple[bool, ...] = (),
 ) -> list[Reading]:
     """Korean readings of folded Latin words: a surname first or last, every other word one to
     three romanized Korean syllables, three given syllables at most. The surname is the word
     in capitals when one is (``YUN Chol``, ``Kyung-Chik HAN``), else a listed surname at either
-    end, else a one-syllable first word (a surname the table lacks: ``Min``)."""
+    end, else a one-syllable first word (a surname the table lacks: ``Min``). A word hyphened
+    to its neighbour is a given-name syllable, not the surname (``jun`` of ``Ri Song-gi-jun``),
+    unless every word is."""
     if not 2 <= len(words) <= 4:
         return []
-    ends = (0, len(words) - 1)
+    ends: tuple[int, ...] = (0, len(words) - 1)
+    if joined and not all(joined):
+        ends = tuple(at for at in ends if not joined[at])
     marked = [i for i in ends if capitals and capitals[i] and not all(capitals)]
     places: list[tuple[int, frozenset[str]]] = []
     for at in marked or ends:
@@ -368,7 +401,7 @@ def _korean_readings(
             places.append((at, classes))
     if not places:
         at = marked[0] if marked else 0
-        if (words[at],) in korean_syllables(words[at]):
+        if at in ends and (words[at],) in korean_syllables(words[at]):
             # a surname the table lacks (Min, Pyon): known by its sound alone
             places.append((at, frozenset()))
     out: list[Reading] = []
@@ -452,7 +485,7 @@ _TITLES_ABROAD = frozenset(
 )
 
 
-def _untitled(words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+def _untitled(words: list[_Word]) -> list[_Word]:
     """``words`` without the titles in other languages before the name (``Президент
     Путин``): such a title is not a part of the name; one word at least is left."""
     k = 0
@@ -461,15 +494,16 @@ def _untitled(words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     return words[k:]
 
 
-def _other_reading(words: list[tuple[str, bool]], route: str, generated: bool) -> Reading | None:
-    mixed = any(upper for _, upper in words) and not all(upper for _, upper in words)
+def _other_reading(words: list[_Word], route: str, generated: bool) -> Reading | None:
+    mixed = any(w.upper for w in words) and not all(w.upper for w in words)
     parts: list[Part] = []
-    for word, upper in words:
+    for word, upper, joined in words:
         if word in _PARTICLES and len(words) > 1:
             continue
         if word in _SUFFIXES and parts:
             role = Role.SUFFIX
-        elif len(word) == 1:
+        elif len(word) == 1 and not joined:
+            # one letter hyphened to a word is a syllable (the u of Kim U-chung), not an initial
             role = Role.INITIAL
         elif _PATRONYMIC.search(word) and len(word) > 5:
             role = Role.PATRONYMIC
@@ -607,16 +641,17 @@ def _latin_readings(text: str, route: str, generated: bool) -> list[Reading]:
     words = _untitled(_latin_words(text))
     if not words:
         return []
-    kept = [(w, upper) for w, upper in words if w not in _PARTICLES]
-    plain = [w for w, _ in kept]
-    capitals = tuple(u for _, u in kept)
-    readings = _korean_readings(plain, route, generated, capitals)
+    kept = [w for w in words if w.text not in _PARTICLES]
+    plain = [w.text for w in kept]
+    capitals = tuple(w.upper for w in kept)
+    joined = tuple(w.joined for w in kept)
+    readings = _korean_readings(plain, route, generated, capitals, joined)
     chinese = _chinese_readings(plain, route, generated)
     if not readings and not chinese and 2 <= len(plain) <= 4:
         # a Korean name that came through Russian print (Chkhve Ryon Khe, No Gvan Chkhol)
         through = [min(hangul.russian_route(w)) for w in plain]
         if through != plain:
-            readings = _korean_readings(through, "Latin of Russian print", True, capitals)
+            readings = _korean_readings(through, "Latin of Russian print", True, capitals, joined)
     readings += chinese
     other = _other_reading(words, route, generated)
     if other is not None:
@@ -761,6 +796,23 @@ def name_syllable_keys() -> frozenset[str]:
     for syllable in han.sino_korean_syllables():
         out.update(_korean_part(spelling).key for spelling in _syllable_spellings(syllable))
     return frozenset(out)
+
+
+def korean_syllables_only(reading: Reading) -> bool:
+    """Whether every syllable of a Korean reading is a syllable of Korean names (the Latin
+    spelling of a Sino-Korean syllable): ``Tyok`` is shaped like one and is none; and its
+    surname a Korean surname (the census's, :func:`korean_surname_keys`):
+    ``Rem`` of ``Rem Kum-hwi`` and ``Ang`` of ``Ang Mi-won``, read by their sound since the
+    surname table lacks them, are none; ``Min``, which it lacks too, is one."""
+    known = name_syllable_keys()
+    surnames = korean_surname_keys()
+    for part in reading.parts:
+        if part.role is not Role.FAMILY:
+            if part.key not in known:
+                return False
+        elif part.key.startswith(UNLISTED) and part.key[len(UNLISTED) :] not in surnames:
+            return False
+    return True
 
 
 def _south(syllable: str) -> str:
