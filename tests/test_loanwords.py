@@ -16,6 +16,7 @@ from canonym.translit.loanwords import (
     han_pattern,
     han_reduced,
     hangul_latin,
+    hangul_pattern,
     hangul_sounds,
     latin_reduced,
     latin_sounds,
@@ -114,6 +115,72 @@ def test_a_korean_name_with_a_space_is_still_read_as_korean() -> None:
     assert found.status is canonym.Status.MATCHED, found.explain()
     assert found.entity is not None
     assert found.entity.name == "Kim Jong Un"
+
+
+@pytest.mark.parametrize(
+    ("hangul", "latin"),
+    [
+        ("블라디미르", "vladimir"),
+        ("세르게이", "sergey"),  # the 이 after 게 runs into the e: ey, ei
+        ("쇼이구", "shoigu"),
+        ("벨로우소프", "belousov"),
+        ("윌리엄", "william"),  # 윌: the w a silent ㅇ writes
+        ("트럼프", "trump"),  # ㅓ for the English short u; ㅡ added after the m and p
+        ("마리아", "mariya"),
+        ("드미트리", "dmitriy"),
+    ],
+)
+def test_a_hangul_loanword_aligns_with_its_latin_spelling_vowels_too(
+    hangul: str, latin: str
+) -> None:
+    assert hangul_pattern(hangul).startswith(HAN_MARK)
+    assert han_latin_cost(hangul_pattern(hangul), latin) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("hangul", "latin"),
+    [
+        ("쇼이구", "xyzzyk"),  # the same skeleton (SK), and none of the vowels
+        ("쇼이구", "sasiki"),
+        ("라브로프", "lebedev"),
+        ("푸틴", "pushkin"),
+    ],
+)
+def test_a_hangul_loanword_and_another_name_are_far_apart(hangul: str, latin: str) -> None:
+    assert han_latin_cost(hangul_pattern(hangul), latin) > HAN_SOUNDS_SLACK
+
+
+@given(any_text)
+def test_a_hangul_pattern_never_raises_and_exists_for_hangul_words_only(text: str) -> None:
+    pattern = hangul_pattern(text)
+    assert bool(pattern) == bool(hangul_sounds(text))
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Vladimir Putin", "블라디미르 푸틴"),
+        ("Sergey Lavrov", "세르게이 라브로프"),
+        ("Donald Trump", "도널드 트럼프"),
+    ],
+)
+def test_a_latin_query_finds_a_foreign_name_tabled_in_hangul(query: str, name: str) -> None:
+    # a Korean newsroom's sheet, asked in English
+    tabled = ("블라디미르 푸틴", "세르게이 라브로프", "세르게이 쇼이구", "도널드 트럼프", "김정은")
+    r = _resolver(*tabled)
+    found = r.resolve(query)
+    _assert_finds(found, name)
+    assert "transcription in Hangul" in found.explain()
+
+
+@pytest.mark.parametrize(
+    ("query", "tabled"),
+    [("Sergei Xyzzyk", "세르게이 쇼이구"), ("세르게이 쇼이구", "Sergei Xyzzyk")],
+)
+def test_a_hangul_loanword_is_no_other_name_of_its_consonants(query: str, tabled: str) -> None:
+    # Shoigu and Xyzzyk share their Hangul consonant skeleton (SK), not their vowels
+    found = _resolver(tabled, "Kim Jong Un").resolve(query)
+    assert found.status is not canonym.Status.MATCHED, found.explain()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -139,10 +139,6 @@ SKELETON_AGREEMENT = 0.85
 #: languages (``Mykola`` / ``Nikolai``, ``Ramanau`` / ``Romanov``) and agree no better by
 #: their spelling.
 COGNATE_AGREEMENT = 0.9
-#: What a word of a foreign name in Hangul scores against a Latin word with its sound
-#: skeleton (``푸틴`` / ``Putin``: PTN).
-SOUNDS_AGREEMENT = 0.85
-
 #: A word of a foreign name in Han characters and a Latin word whose sounds align fully
 #: (``索菲`` / ``Sophie``); each unit of distance takes :data:`HAN_SOUNDS_STEP` from it, and
 #: words more than :data:`HAN_SOUNDS_SLACK` apart do not agree.
@@ -226,11 +222,10 @@ def _contribution(feature: Feature, value: float, detail: str) -> Contribution:
     _CONSONANTS,
     _COGNATE,
     _ENDING,
-    _SOUNDS,
     _SKELETON,
     _LONG_APART,
     _HAN_SOUNDS,
-) = range(14)
+) = range(13)
 
 #: Origins whose names are read syllable by syllable.
 _SYLLABLE_ORIGINS = frozenset({Origin.KOREAN, Origin.CHINESE})
@@ -244,10 +239,8 @@ _Pair = tuple[int, int, float, int]
 
 def _latin_similarity(q: Part, e: Part) -> tuple[float, int]:
     if q.transcribed or e.transcribed:
+        # a foreign name in Han or Hangul: the sounds the transcription keeps are all there is
         return _han_sounds(q, e)
-    if (q.skeletal and not q.consonants) or (e.skeletal and not e.consonants):
-        # a foreign name in Hangul: the sounds Korean keeps of it are all there is
-        return _by_sounds(q.sounds, e.sounds)
     if q.skeletal or e.skeletal:
         # Arabic script: the consonants are all it writes
         if not q.consonants or not e.consonants:
@@ -347,10 +340,10 @@ def _same_skeleton(a: str, b: str) -> bool:
 
 
 def _han_sounds(q: Part, e: Part) -> tuple[float, int]:
-    """A word of a foreign name in Han characters against a Latin word, by the sounds
-    Mandarin transcription keeps of it (:func:`~canonym.translit.loanwords.han_latin_cost`):
+    """A word of a foreign name in Han characters or in Hangul against a Latin word, by the
+    sounds the transcription keeps of it (:func:`~canonym.translit.loanwords.han_latin_cost`):
     :data:`HAN_SOUNDS_AGREEMENT` less :data:`HAN_SOUNDS_STEP` for each unit of distance, none
-    beyond :data:`HAN_SOUNDS_SLACK`. Two Han words agree when they are one transcription."""
+    beyond :data:`HAN_SOUNDS_SLACK`. Two transcribed words agree when their patterns are one."""
     han_part, other = (q, e) if q.transcribed else (e, q)
     if other.transcribed:
         return (1.0, _SAME) if q.loan == e.loan else (0.0, _SAME)
@@ -360,14 +353,6 @@ def _han_sounds(q: Part, e: Part) -> tuple[float, int]:
     if cost > HAN_SOUNDS_SLACK:
         return 0.0, _SAME
     return HAN_SOUNDS_AGREEMENT - HAN_SOUNDS_STEP * cost, _HAN_SOUNDS
-
-
-def _by_sounds(a: str, b: str) -> tuple[float, int]:
-    """Two sound skeletons agree only when they are the same: the classes are coarse already
-    (Lavrov LPLP is not Lebedev LPTP)."""
-    if a and a == b:
-        return SOUNDS_AGREEMENT, _SOUNDS
-    return 0.0, _SAME
 
 
 def _why(q: Part, e: Part, sim: float, how: int) -> str:
@@ -396,9 +381,8 @@ def _why(q: Part, e: Part, sim: float, how: int) -> str:
         return f"{q.text} ~ {e.text} (Arabic-name consonants {q.consonants} and vowel runs)"
     if how == _HAN_SOUNDS:
         apart = (HAN_SOUNDS_AGREEMENT - sim) / HAN_SOUNDS_STEP
-        return f"{q.text} ~ {e.text} (sounds of a transcription in Han, {apart:.2f} apart)"
-    if how == _SOUNDS:
-        return f"{q.text} ~ {e.text} (Hangul loanword: sounds {q.sounds} / {e.sounds})"
+        where = "Hangul" if q.skeletal or e.skeletal else "Han"
+        return f"{q.text} ~ {e.text} (sounds of a transcription in {where}, {apart:.2f} apart)"
     if how == _ENDING:
         if "abd" in (q.text[:3], e.text[:3]):
             return f"{q.text} ~ {e.text} (Abd with its article run in)"
@@ -825,6 +809,8 @@ def _slip_floor(query: Name, entry: Name) -> int:
     name is a Korean one (:attr:`~canonym.names.Name.korean`) and the query none, its slip
     having made a syllable no Korean name has (``Ri Pm Yo``, ``Pae Thaek-ojng``); a slip that
     makes another syllable makes another name (``Ri Il`` / ``Ri Ik``)."""
+    if min(len(query.letters), len(entry.letters)) >= SLIP_MIN:
+        return SLIP_MIN
     return SYLLABLE_SLIP_MIN if entry.korean and not query.korean else SLIP_MIN
 
 
@@ -972,7 +958,7 @@ def _keys_by_part(
             tag = "h" if part.transcribed == table else "r"
             keys.update(f"{tag}:{key}" for key in part.sound_keys())
         sounds = part.sounds if table or part.loan else ""
-        if len(sounds) >= 2 and not part.transcribed:
+        if len(sounds) >= 2:
             # what a Hangul transcription keeps of a Latin word (블라디미르 / Vladimir)
             keys.add(f"s:{sounds}")
         if part.consonants and (table or part.skeletal) and len(part.consonants) >= 2:
@@ -1138,7 +1124,8 @@ class NameIndex:
                     keys |= reading_keys(reading, table=True)
                 for key in keys:
                     postings[key].append(ref)
-                least = SYLLABLE_SLIP_MIN if name.korean else SLIP_MIN
+                short = SYLLABLE_SLIP_MIN <= len(name.letters) < SLIP_MIN
+                least = SYLLABLE_SLIP_MIN if short and name.korean else SLIP_MIN
                 run = letters(name, least)
                 slips.extend(_SlipIndex.packed(key, ref) for key in _slip_keys(run))
                 if min(len(r.parts) for r in name.readings) == 1:
@@ -1256,7 +1243,8 @@ class NameIndex:
     def _slips(self, query: Name, known: set[int]) -> list[int]:
         """Entries whose letters, run together, are one slip from the query's (at most
         :data:`MAX_CANDIDATES`, in table order) that other keys did not propose."""
-        run = letters(query, SLIP_MIN if query.korean else SYLLABLE_SLIP_MIN)
+        short = SYLLABLE_SLIP_MIN <= len(query.letters) < SLIP_MIN
+        run = letters(query, SYLLABLE_SLIP_MIN if short and not query.korean else SLIP_MIN)
         out = self._slip_index.refs(_slip_keys(run))
         return sorted(out - known)[:MAX_CANDIDATES]
 

@@ -16,7 +16,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -95,12 +95,13 @@ class Part:
             :func:`arabic_consonants`), what Arabic script writes of a name.
         skeletal: the part was written in Arabic script, without short vowels: it agrees by
             its consonants alone.
-        loan: for a word of a foreign name written in Hangul (``skeletal``, no
-            ``consonants``), its sound skeleton (:mod:`canonym.translit.loanwords`), all that
-            is compared of it; see :attr:`sounds`. For a word of a transcription in Han
-            characters, the pattern of its sounds (:func:`~canonym.translit.loanwords.han_pattern`,
-            marked with :data:`~canonym.translit.loanwords.HAN_MARK`), which a Latin word is
-            compared with besides the word's pinyin.
+        loan: for a word of a transcription of a foreign name, the pattern of its sounds
+            (marked with :data:`~canonym.translit.loanwords.HAN_MARK`), which a Latin word is
+            compared with: in Han characters
+            (:func:`~canonym.translit.loanwords.han_pattern`), besides the word's pinyin; in
+            Hangul (:func:`~canonym.translit.loanwords.hangul_pattern`; the part is
+            ``skeletal``, its key the sound skeleton, :attr:`sounds`), all that is compared
+            of it.
         long: for a word in Arabic script, the long vowels it writes between each two
             of its consonants (:func:`canonym.translit.arabic.long_vowels`: ``حمید`` is
             ``.I``, a ی between m and d), which a Latin spelling of it writes too.
@@ -122,8 +123,8 @@ class Part:
     long: str = ""
     #: the key and the further keys (``alt`` and ``key`` together), made once
     keys: frozenset[str] = field(init=False, eq=False, repr=False)
-    #: whether the part is a word of a foreign name in Han characters, compared by the
-    #: pattern of its sounds (:attr:`loan`), made once
+    #: whether the part is a word of a foreign name transcribed in Han or Hangul, compared by
+    #: the pattern of its sounds (:attr:`loan`), made once
     transcribed: bool = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -149,10 +150,13 @@ class Part:
 
     @property
     def sounds(self) -> str:
-        """The sound skeleton (:mod:`canonym.translit.loanwords`): a Hangul loanword's own,
-        or what a Hangul transcription would keep of a Latin word (made when first asked)."""
-        if self.loan or self.skeletal or not self.text.isascii():
-            return self.loan
+        """The sound skeleton (:mod:`canonym.translit.loanwords`): a Hangul loanword's own
+        (its :attr:`key`), or what a Hangul transcription would keep of a Latin word; "" for
+        a word in Arabic script or a transcription in Han."""
+        if self.skeletal:
+            return self.key if self.loan else ""
+        if self.loan or not self.text.isascii():
+            return ""
         return loanwords.latin_sounds(self.text)
 
 
@@ -196,7 +200,6 @@ class Name:
     origins: frozenset[Origin] = field(init=False, eq=False, repr=False)
     firm_origins: frozenset[Origin] = field(init=False, eq=False, repr=False)
     letters: str = field(init=False, eq=False, repr=False)
-    korean: bool = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         found = frozenset(r.origin for r in self.readings if r.origin is not Origin.OTHER)
@@ -210,12 +213,16 @@ class Name:
                     run = "".join(p.text for p in reading.parts)
                     break
         object.__setattr__(self, "letters", run if run.isalpha() else "")
-        korean = any(
+
+    @cached_property
+    def korean(self) -> bool:
+        """Whether the name reads as written as a Korean name that could be: a Korean surname
+        and syllables of Korean names (:func:`korean_syllables_only`)."""
+        return any(
             r.origin is Origin.KOREAN and korean_syllables_only(r)
             for r in self.readings
             if not r.generated
         )
-        object.__setattr__(self, "korean", korean)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -713,7 +720,8 @@ def _loanword_reading(text: str) -> Reading | None:
         if not sounds:
             continue
         shown = loanwords.hangul_latin(word)
-        parts.append(Part(text=shown, key=sounds, role=Role.UNKNOWN, loan=sounds, skeletal=True))
+        pattern = loanwords.hangul_pattern(word)
+        parts.append(Part(text=shown, key=sounds, role=Role.UNKNOWN, loan=pattern, skeletal=True))
     if not parts:
         return None
     why = "a foreign name in Hangul, by the sounds Korean keeps of it"

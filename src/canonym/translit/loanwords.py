@@ -9,8 +9,12 @@ after a consonant that ends a syllable in the source (블, 르, 프).
 
 :func:`hangul_sounds` and :func:`latin_sounds` give one word's **sound skeleton** under the
 same classes, so that ``블라디미르`` and ``Vladimir`` (both ``PLTML``) and ``푸틴`` and ``Putin``
-(``PTN``) meet. Vowels and glides are left out on both sides. The classes follow the Korean
-loanword orthography's consonant table (National Institute of the Korean Language, 1986):
+(``PTN``) meet; vowels and glides are left out on both sides, so the skeleton serves to find
+candidates. :func:`hangul_pattern` writes a word's vowels too, as the Latin vowels each stands
+for, in the language of the Han patterns below, so that :func:`han_latin_cost` compares it
+(쇼이구 and ``Xyzzyk`` share the skeleton ``SK`` and none of their vowels). The classes follow
+the Korean loanword orthography's consonant table (National Institute of the Korean Language,
+1986):
 
 =========  ==================================  =================================
 class      Hangul                              Latin
@@ -53,6 +57,7 @@ __all__ = [
     "han_pattern",
     "han_reduced",
     "hangul_latin",
+    "hangul_pattern",
     "hangul_sounds",
     "latin_reduced",
     "latin_sounds",
@@ -215,6 +220,63 @@ def reduced(sounds: str) -> str:
     """A sound skeleton without the classes Mandarin transcriptions drop (L, T, H), repeats
     collapsed (``"LSLTSN"`` -> ``"SN"``)."""
     return _collapse(sounds.replace("L", "").replace("T", "").replace("H", ""))
+
+
+#: The Latin vowel letters each Hangul vowel (ㅏ ㅐ ㅑ ... ㅣ, in Unicode order) stands for in a
+#: loanword, after the loanword orthography's vowel table (ㅓ for the schwa and the English
+#: short u and o: 도널드 Donald, 트럼프 Trump); ``*`` for ㅡ, the vowel Korean adds after a
+#: consonant that ends a syllable in the source (블, 르, 프), which stands for any or none.
+_VOWEL_LETTERS = (
+    "ao",  # ㅏ
+    "ae",  # ㅐ
+    "a",  # ㅑ (ya, ia: the glide is no vowel of its own)
+    "ae",  # ㅒ
+    "aeou",  # ㅓ
+    "eia",  # ㅔ
+    "eo",  # ㅕ
+    "e",  # ㅖ
+    "oau",  # ㅗ
+    "ao",  # ㅘ
+    "ae",  # ㅙ
+    "oe",  # ㅚ
+    "o",  # ㅛ
+    "uo",  # ㅜ
+    "oau",  # ㅝ
+    "e",  # ㅞ
+    "iu",  # ㅟ
+    "u",  # ㅠ
+    "*",  # ㅡ
+    "ui",  # ㅢ
+    "iey",  # ㅣ
+)
+#: ㅘ ㅙ ㅝ ㅞ ㅟ: after the silent ㅇ they write an English w (윌리엄 William, 워싱턴 Washington).
+_W_VOWELS = frozenset({9, 10, 14, 15, 16})
+
+
+@lru_cache(maxsize=8192)
+def hangul_pattern(word: str) -> str:
+    """The sound pattern of one Hangul word written as a loanword, in the language of
+    :func:`han_pattern` so that :func:`han_latin_cost` aligns it with a Latin word
+    (``"푸틴"`` -> ``"+P.vuow.T.viey.N"``): the consonant classes of :func:`hangul_sounds`,
+    each syllable's vowel as the Latin vowels it stands for, a vowel straight after another
+    (the 이 of 세르게이, the 우 of 벨로우소프) one the Latin side may run into the first or
+    leave out, and a lower-case ``w`` for the w a silent ㅇ's ㅘ, ㅝ or ㅟ writes. Empty
+    when the word is not all Hangul syllables."""
+    found = _syllables(word)
+    if found is None:
+        return ""
+    units: list[str] = []
+    for initial, vowel, final in found:
+        cls = _INITIAL_CLASS[initial]
+        if cls != "-" and (not units or units[-1] != cls):
+            units.append(cls)  # 블라: the l of the source once
+        elif cls == "-" and vowel in _W_VOWELS:
+            units.append("w")
+        glide = cls == "-" and bool(units) and units[-1].startswith("v")
+        units.append("v" + _VOWEL_LETTERS[vowel] + ("?" if glide else ""))
+        if _FINAL_CLASS[final]:
+            units.append(_FINAL_CLASS[final])
+    return HAN_MARK + ".".join(units)
 
 
 # ---------------------------------------------------------------------------------------------
