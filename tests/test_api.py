@@ -49,7 +49,8 @@ ALLOWED = {
     # the name engine: the analyser knows text and scripts; matching knows names and the model
     "names": {"text", "translit"},
     "matching": {"model", "names"},
-    "lookups": {"index", "model", "text", "titles"},
+    # the exact lookups ask the analyser which word of a spelling is its surname
+    "lookups": {"index", "model", "names", "text", "titles"},
     "decide": {"model", "text"},
     "parallel": {"errors", "model", "tables"},
     "offices": {"decide", "lookups", "model", "text"},

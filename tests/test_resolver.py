@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import canonym
@@ -234,6 +234,64 @@ def test_the_other_name_order_moves_a_whole_word(tmp_path: object) -> None:
     turned = resolver.resolve("Jung Won Nam")
     assert turned.id == "x.nam"
     assert turned.method is Method.REORDERED
+
+
+def _users(*names: str) -> canonym.Resolver:
+    """A user's table: one spelling per person, nothing else."""
+    return canonym.Resolver(
+        canonym.Tables.from_entities(
+            canonym.Entity(
+                id=f"P{i}",
+                kind=Kind.PERSON,
+                name=n,
+                aliases=[canonym.Alias(text=n, script=canonym.detect_script(n))],
+            )
+            for i, n in enumerate(names)
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "tabled"),
+    [
+        ("Mu Son-gyong", "Song Yong Mu"),  # the same letters turned, not the same words
+        ("Un Han Jong", "Han Jong Un"),  # Un is no surname of Han Jong Un: Han is
+        ("Jong Han-hung", "Han Hung-jong"),  # jong, hyphened to hung, is no surname either
+    ],
+)
+def test_the_other_name_order_moves_the_family_name_word_for_word(query: str, tabled: str) -> None:
+    found = _users(tabled, "Kim Jong Un").resolve(query)
+    assert found.status is not Status.MATCHED, found.explain()
+
+
+@pytest.mark.parametrize(
+    ("query", "tabled"),
+    [
+        ("Jong Un Kim", "Kim Jong Un"),
+        ("Jong-un Kim", "Kim Jong Un"),
+        ("AKSYONOV Sergey Valeryevich", "Sergey Valeryevich AKSYONOV"),
+        ("Belousov Andrei", "Andrei Belousov"),
+    ],
+)
+def test_a_name_in_the_other_order_is_the_same_name(query: str, tabled: str) -> None:
+    found = _users(tabled, "Kim Jong Il").resolve(query)
+    assert found.status is Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == tabled
+
+
+@settings(max_examples=40, deadline=None)  # a resolver each: 40 draws of 180 names
+@given(
+    st.sampled_from(["Kim", "Pak", "Choe", "Ri", "Jang"]),
+    st.lists(
+        st.sampled_from(["chol", "ryong", "hae", "il", "hyok", "gwang"]), min_size=2, max_size=2
+    ),
+)
+def test_only_the_surname_moves_to_the_other_end(surname: str, given_name: list[str]) -> None:
+    a, b = given_name
+    r = _users(f"{surname} {a} {b}")
+    assert r.resolve(f"{a} {b} {surname}").status is Status.MATCHED
+    assert r.resolve(f"{b} {surname} {a}").status is not Status.MATCHED
 
 
 def test_a_generated_spelling_is_not_given_away_to_the_person_with_a_native_name(

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import accumulate
 from typing import Any
 
 from .index import UNPOSTED, Hit, Index, closest_position, marked_key, marked_tokens
 from .model import Alias, Candidate, Entity, Evidence, Kind, Method, Resolution, Status
+from .names import Origin, parse_name
 from .text import Normalized, analyze
 from .titles import parse_title, split_country
 
@@ -392,18 +394,44 @@ def _turnings(
     """The keys of ``tokens`` in the other name orders, each with the test a tabled spelling
     must pass to be that name: the word moved must be a whole word of the spelling, at its
     end (the query's first word moved to the end) or at its front (its last word moved to the
-    front). Keys join words without spaces, so without the test ``Gwon Nam Jun`` turned would
-    be ``Nam Jung Won``. ``words`` gives a spelling's words as the keys were made."""
+    front), and the other words must part where the spelling's do, or where some of them do
+    (``Solmi`` for ``Sol-mi``). Keys join words without spaces, so without the test ``Gwon Nam
+    Jun`` turned would be ``Nam Jung Won``, and ``Mu Son-gyong`` (the surname Mu) ``Song Yong
+    Mu``. ``words`` gives a spelling's words as the keys were made."""
     if len(tokens) < 2:
         return []
     first, last = tokens[0], tokens[-1]
-    to_end = "".join(tokens[1:] + tokens[:1])
-    to_front = "".join(tokens[-1:] + tokens[:-1])
-    if to_end == to_front:  # two words: both readings give one key, either test will do
-        return [
-            (to_end, lambda alias: words(alias)[-1:] == (first,) or words(alias)[:1] == (last,))
-        ]
-    return [
-        (to_end, lambda alias: words(alias)[-1:] == (first,)),
-        (to_front, lambda alias: words(alias)[:1] == (last,)),
+
+    def to_end(alias: Alias) -> bool:
+        w = words(alias)
+        return w[-1:] == (first,) and _nested(w[:-1], tokens[1:]) and _may_be_family(alias, first)
+
+    def to_front(alias: Alias) -> bool:
+        w = words(alias)
+        return w[:1] == (last,) and _nested(w[1:], tokens[:-1]) and _may_be_family(alias, last)
+
+    end_key = "".join(tokens[1:] + tokens[:1])
+    front_key = "".join(tokens[-1:] + tokens[:-1])
+    if end_key == front_key:  # two words: both readings give one key, either test will do
+        return [(end_key, lambda alias: to_end(alias) or to_front(alias))]
+    return [(end_key, to_end), (front_key, to_front)]
+
+
+def _nested(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two runs of words with the same letters part at the same places, or one only
+    at some of the other's (``solmi`` / ``sol mi``; not ``son gyong`` / ``song yong``)."""
+    cuts_a, cuts_b = set(accumulate(map(len, a))), set(accumulate(map(len, b)))
+    return cuts_a <= cuts_b or cuts_b <= cuts_a
+
+
+def _may_be_family(alias: Alias, word: str) -> bool:
+    """Whether ``word``, moved from one end of a tabled spelling to the other, may be its
+    family name (a name in the other order moves the family name): any word may, unless the
+    spelling reads as written as a Korean or Chinese name whose surname is another word
+    (``Un Han Jong`` is not ``Han Jong Un`` in the other order: its surname is Han)."""
+    syllabic = [
+        r
+        for r in parse_name(alias.text).readings
+        if r.origin in (Origin.KOREAN, Origin.CHINESE) and not r.generated
     ]
+    return not syllabic or any(r.parts[0].text == word for r in syllabic)
