@@ -47,6 +47,7 @@ def test_belarusian_systems(cyrillic: str, system: str, latin: str) -> None:
         ("Яўген", True),  # ў
         ("Володимир Зеленський", False),  # Ukrainian: и beside і
         ("Сергей Лавров", False),
+        ("Андрей Рэмович Белоусов", False),  # э after a consonant, but и: Russian
     ],
 )
 def test_belarusian_is_told_from_russian_and_ukrainian(text: str, expected: bool) -> None:

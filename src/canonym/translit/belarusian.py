@@ -92,10 +92,12 @@ _CONSONANT_LETTERS = frozenset("бвгґджзклмнпрстфхцчш")
 def is_belarusian(text: str) -> bool:
     """Whether Cyrillic ``text`` may be Belarusian: it has ў; or і and none of Ukrainian's и,
     ї, є (Уладзімір); or э after a consonant, which Russian writes only in loanwords
-    (Лукашэнка)."""
+    (Лукашэнка), and none of the letters Belarusian lacks, и, щ and ъ (Рэмович is Russian)."""
     low = text.casefold()
     if "ў" in low:
         return True
+    if any(ch in low for ch in "ищъ"):
+        return False
     if "і" in low and not any(ch in low for ch in "иїє"):
         return True
     return any(a in _CONSONANT_LETTERS and b == "э" for a, b in itertools.pairwise(low))
