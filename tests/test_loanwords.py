@@ -18,6 +18,7 @@ from canonym.translit.loanwords import (
     hangul_latin,
     hangul_pattern,
     hangul_sounds,
+    katakana_pattern,
     latin_reduced,
     latin_sounds,
 )
@@ -170,7 +171,7 @@ def test_a_latin_query_finds_a_foreign_name_tabled_in_hangul(query: str, name: s
     r = _resolver(*tabled)
     found = r.resolve(query)
     _assert_finds(found, name)
-    assert "transcription in Hangul" in found.explain()
+    assert "Hangul loanword" in found.explain()
 
 
 @pytest.mark.parametrize(
@@ -181,6 +182,76 @@ def test_a_hangul_loanword_is_no_other_name_of_its_consonants(query: str, tabled
     # Shoigu and Xyzzyk share their Hangul consonant skeleton (SK), not their vowels
     found = _resolver(tabled, "Kim Jong Un").resolve(query)
     assert found.status is not canonym.Status.MATCHED, found.explain()
+
+
+# ---------------------------------------------------------------------------------------------
+# Foreign names in Katakana
+
+
+@pytest.mark.parametrize(
+    ("katakana", "latin"),
+    [
+        ("ウラジーミル", "vladimir"),  # ウ before a consonant: the v; ジ for di
+        ("プーチン", "putin"),  # チ for ti; ー adds nothing
+        ("セルゲイ", "sergey"),
+        ("ショイグ", "shoigu"),  # the small ョ is the vowel of シ
+        ("ドナルド", "donald"),  # the u of ル and the o of ド are added
+        ("ラブロフ", "lavrov"),
+        ("ベロウソフ", "belousov"),
+        ("クリントン", "clinton"),
+    ],
+)
+def test_a_katakana_word_aligns_with_its_latin_spelling(katakana: str, latin: str) -> None:
+    assert han_latin_cost(katakana_pattern(katakana), latin) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("katakana", "latin"),
+    [
+        ("プーチン", "pushkin"),
+        ("ショイグ", "xyzzyk"),
+        ("ラブロフ", "lebedev"),
+        ("セルゲイ", "sasiki"),
+    ],
+)
+def test_a_katakana_word_and_another_name_are_far_apart(katakana: str, latin: str) -> None:
+    assert han_latin_cost(katakana_pattern(katakana), latin) > HAN_SOUNDS_SLACK
+
+
+@given(any_text)
+def test_a_katakana_pattern_never_raises_and_exists_for_katakana_only(text: str) -> None:
+    pattern = katakana_pattern(text)
+    if pattern:
+        assert pattern.startswith(HAN_MARK)
+        assert all("\u30a1" <= ch <= "\u30fc" for ch in text)
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("ウラジーミル・プーチン", "Vladimir Putin"),
+        ("ｳﾗｼﾞｰﾐﾙ･ﾌﾟｰﾁﾝ", "Vladimir Putin"),  # half-width Katakana
+        ("セルゲイ・ラブロフ", "Sergei Lavrov"),
+        ("ドナルド・トランプ", "Donald Trump"),
+    ],
+)
+def test_a_foreign_name_in_katakana_reaches_a_latin_only_entry(query: str, name: str) -> None:
+    r = _resolver(
+        "Vladimir Putin", "Sergei Lavrov", "Donald Trump", "Kim Jong Un", "Sergei Lebedev"
+    )
+    found = r.resolve(query)
+    _assert_finds(found, name)
+    assert "Katakana" in found.explain()
+
+
+def test_a_latin_query_finds_a_foreign_name_tabled_in_katakana() -> None:
+    r = _resolver("ウラジーミル・プーチン", "セルゲイ・ラブロフ", "キム・ジョンウン")
+    _assert_finds(r.resolve("Sergey Lavrov"), "セルゲイ・ラブロフ")
+    assert r.resolve("Sergei Lebedev").status is not canonym.Status.MATCHED
+
+
+def test_one_katakana_word_alone_names_no_one() -> None:
+    assert _resolver("Vladimir Putin").resolve("プーチン").status is not canonym.Status.MATCHED
 
 
 # ---------------------------------------------------------------------------------------------
@@ -280,7 +351,7 @@ def test_a_foreign_name_in_han_reaches_a_latin_only_entry(query: str, name: str)
     )
     found = r.resolve(query)
     _assert_finds(found, name)
-    assert "sounds of a transcription in Han" in found.explain()
+    assert "sounds of the transcription" in found.explain()
     points = [e.points for e in found.evidence if e.points is not None]
     assert sum(points) == pytest.approx(found.score)
 

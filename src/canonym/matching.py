@@ -381,8 +381,7 @@ def _why(q: Part, e: Part, sim: float, how: int) -> str:
         return f"{q.text} ~ {e.text} (Arabic-name consonants {q.consonants} and vowel runs)"
     if how == _HAN_SOUNDS:
         apart = (HAN_SOUNDS_AGREEMENT - sim) / HAN_SOUNDS_STEP
-        where = "Hangul" if q.skeletal or e.skeletal else "Han"
-        return f"{q.text} ~ {e.text} (sounds of a transcription in {where}, {apart:.2f} apart)"
+        return f"{q.text} ~ {e.text} (sounds of the transcription, {apart:.2f} apart)"
     if how == _ENDING:
         if "abd" in (q.text[:3], e.text[:3]):
             return f"{q.text} ~ {e.text} (Abd with its article run in)"

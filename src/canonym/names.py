@@ -728,6 +728,33 @@ def _loanword_reading(text: str) -> Reading | None:
     return Reading(Origin.OTHER, tuple(parts), "Hangul loanword", why, True)
 
 
+def _katakana_readings(text: str) -> list[Reading]:
+    """A foreign name written in Katakana (ウラジーミル・プーチン), word by word by the pattern
+    of its sounds (:func:`~canonym.translit.loanwords.katakana_pattern`), and also letter by
+    letter through Unidecode."""
+    text = unicodedata.normalize("NFKC", text)
+    parts: list[Part] = []
+    for word in _KANA_WORDS.split(text):
+        if not word:
+            continue
+        pattern = loanwords.katakana_pattern(word)
+        if not pattern:
+            parts = []
+            break
+        shown = re.sub(r"[^a-z]", "", unidecode(word).lower())
+        parts.append(Part(text=shown, key="", role=Role.UNKNOWN, loan=pattern, skeletal=True))
+    readings = _fallback_readings(text)
+    if parts:
+        why = "a foreign name in Katakana, by the sounds Japanese keeps of it"
+        readings.insert(0, Reading(Origin.OTHER, tuple(parts), "Katakana", why, True))
+    return readings
+
+
+#: What parts the words of a name in Katakana: the middle dot, the double hyphen (ジャン＝ポール),
+#: spaces.
+_KANA_WORDS = re.compile(r"[\s・·•‧∙⋅･=＝゠]+")
+
+
 def _hangul_readings(text: str) -> list[Reading]:
     letters = "".join(ch for ch in text if not ch.isspace())
     if not 2 <= len(letters) <= 5:
@@ -1085,6 +1112,8 @@ def parse_name(text: str) -> Name:
         readings = _han_readings(source)
     elif script == "Arab":
         readings = _arabic_readings(source)
+    elif script == "Kana":
+        readings = _katakana_readings(source)
     else:
         readings = []
     if not readings:

@@ -313,6 +313,7 @@ _SCRIPT_PREFIXES: tuple[tuple[str, str], ...] = (
     ("CJK", "Hani"),
     ("HIRAGANA", "Hira"),
     ("KATAKANA", "Kana"),
+    ("HALFWIDTH KATAKANA", "Kana"),
     ("GREEK", "Grek"),
     ("ARABIC", "Arab"),
     ("HEBREW", "Hebr"),

@@ -59,6 +59,7 @@ __all__ = [
     "hangul_latin",
     "hangul_pattern",
     "hangul_sounds",
+    "katakana_pattern",
     "latin_reduced",
     "latin_sounds",
     "latin_units",
@@ -277,6 +278,90 @@ def hangul_pattern(word: str) -> str:
         if _FINAL_CLASS[final]:
             units.append(_FINAL_CLASS[final])
     return HAN_MARK + ".".join(units)
+
+
+# ---------------------------------------------------------------------------------------------
+# Foreign names in Katakana (Japanese transcription)
+
+#: Each Katakana syllable: its consonant class in the pattern language of :func:`han_pattern`
+#: (``J`` for ジ and チ, which stand for the source's j, ch or z, and for its d or t before i:
+#: ウラジーミル Vladimir, プーチン Putin; ``w`` for a w that may stand for nothing) and its
+#: vowel. Rows in the order of the Unicode block from ア.
+_KANA = {
+    **dict(zip("アイウエオ", [("", v) for v in "aiueo"], strict=True)),
+    **dict(zip("カキクケコ", [("K", v) for v in "aiueo"], strict=True)),
+    **dict(zip("ガギグゲゴ", [("K", v) for v in "aiueo"], strict=True)),
+    **dict(zip("サシスセソ", [("S", v) for v in "aiueo"], strict=True)),
+    **dict(
+        zip("ザジズゼゾ", [("S", "a"), ("J", "i"), ("S", "u"), ("S", "e"), ("S", "o")], strict=True)
+    ),
+    **dict(
+        zip("タチツテト", [("T", "a"), ("J", "i"), ("S", "u"), ("T", "e"), ("T", "o")], strict=True)
+    ),
+    **dict(
+        zip("ダヂヅデド", [("T", "a"), ("J", "i"), ("S", "u"), ("T", "e"), ("T", "o")], strict=True)
+    ),
+    **dict(zip("ナニヌネノ", [("N", v) for v in "aiueo"], strict=True)),
+    **dict(
+        zip("ハヒフヘホ", [("H", "a"), ("H", "i"), ("P", "u"), ("H", "e"), ("H", "o")], strict=True)
+    ),
+    **dict(zip("バビブベボ", [("P", v) for v in "aiueo"], strict=True)),
+    **dict(zip("パピプペポ", [("P", v) for v in "aiueo"], strict=True)),
+    **dict(zip("マミムメモ", [("M", v) for v in "aiueo"], strict=True)),
+    **dict(zip("ヤユヨ", [("", v) for v in "auo"], strict=True)),
+    **dict(zip("ラリルレロ", [("L", v) for v in "aiueo"], strict=True)),
+    **dict(zip("ワヰヱヲ", [("w", "a"), ("w", "i"), ("w", "e"), ("w", "o")], strict=True)),
+    "ヴ": ("P", "u"),
+}
+#: Small vowels that take the place of the syllable's own (ティ ti, ファ fa, ショ sho).
+_KANA_SMALL = dict(zip("ァィゥェォャュョ", "aiueoauo", strict=True))
+#: The Latin vowels each Japanese vowel stands for in a transcription (ア for the English
+#: short u of トランプ Trump, エ for the a of ジェームズ James).
+_KANA_VOWELS = {"a": "aou", "i": "iey", "u": "uo", "e": "ea", "o": "oau"}
+
+
+@lru_cache(maxsize=8192)
+def katakana_pattern(word: str) -> str:
+    """The sound pattern of one Katakana word of a foreign name, in the language of
+    :func:`han_pattern` so that :func:`han_latin_cost` aligns it with a Latin word
+    (``"プーチン"`` -> ``"+P.vuo?.J.viey.n"``): each syllable's consonant class and the Latin
+    vowels its vowel stands for. The vowel Japanese adds after a consonant that ends a
+    syllable in the source (the u of ス, ク, プ, ル, the o of ト and ド) may stand for none, as
+    may a vowel straight after another (the イ of セルゲイ); the long mark ー and the small ッ
+    add nothing; ン is a syllable-final n (the source's n or m: トランプ); a ウ before a
+    consonant at the start is the source's v or w (ウラジーミル). Empty when the word is not
+    all Katakana."""
+    if not word:
+        return ""
+    units: list[str] = []
+    for k, ch in enumerate(word):
+        if ch in "ーッ":
+            continue
+        if ch == "ン":
+            units.append("n")
+            continue
+        small = _KANA_SMALL.get(ch)
+        if small is not None:
+            if units and units[-1].startswith("v"):
+                units[-1] = "v" + _KANA_VOWELS[small]  # ティ, ショ: the small vowel is it
+            else:
+                units.append("v" + _KANA_VOWELS[small])
+            continue
+        found = _KANA.get(ch)
+        if found is None:
+            return ""
+        cls, vowel = found
+        after = word[k + 1] if k + 1 < len(word) else ""
+        if ch == "ウ" and not units and after in _KANA and _KANA[after][0]:
+            units.append("w")  # ウラジーミル: the v of Vladimir
+            continue
+        if cls:
+            units.append(cls)
+        added = (vowel == "u" and cls not in ("", "w")) or (vowel == "o" and cls == "T")
+        glide = not cls and bool(units) and units[-1].startswith("v")
+        optional = "?" if (added or glide) and after not in _KANA_SMALL else ""
+        units.append("v" + _KANA_VOWELS[vowel] + optional)
+    return HAN_MARK + ".".join(units) if units else ""
 
 
 # ---------------------------------------------------------------------------------------------
