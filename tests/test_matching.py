@@ -390,6 +390,16 @@ def test_a_compound_meets_whether_written_apart_or_as_one(query: str, name: str)
     _assert_finds(found, name)
 
 
+def test_a_compound_written_as_one_in_arabic_script_shares_a_key_with_its_latin_parts() -> None:
+    # blocking proposes the name for the two parts it agrees in, not as one of the few names
+    # that share one part with the query
+    from canonym.matching import part_keys
+
+    tabled = set().union(*part_keys(parse_name("Mohammad Hossein SEPEHR").readings[-1], table=True))
+    query = set().union(*part_keys(parse_name("محمدحسین سپهر").readings[0]))
+    assert "c:mhmdhsn" in tabled & query
+
+
 def test_a_persian_v_is_still_vav() -> None:
     found = _resolver("Ahmad Vahidi", "Sergei Lavrov").resolve("وحیدی احمد")
     assert found.entity is not None

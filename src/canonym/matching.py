@@ -163,7 +163,7 @@ MAX_REPORTED = 10
 MAX_CANDIDATES = 32
 #: Candidates that share keys with one part only are scored while fewer than this many share
 #: them with two.
-MIN_CANDIDATES = 6
+MIN_CANDIDATES = 3
 #: Blocking keys shared by more spellings than this add weight only to candidates that rarer
 #: keys propose (through a set), unless those are too few.
 LONG = 256
@@ -995,14 +995,14 @@ def _keys_by_part(
             # one East Slavic name in another language's form (Mykola / Nikolai)
             keys.update(f"n:{tag}" for tag in part.cognates)
         out.append((part, keys))
-    if not table:
-        # Arabic script writes a compound apart that Latin may write as one word (حبیب الله,
-        # Habibullah): two neighbours' consonants joined are a key of the first
-        for (a, keys), (b, _) in pairwise(out):
-            if a.skeletal and b.skeletal and a.consonants and b.consonants:
-                joined = _REPEATS.sub(r"\1", a.consonants + b.consonants)
-                if len(joined) >= 3:
-                    keys.add(f"c:{joined}")
+    # A compound one script writes apart and the other as one word (حبیب الله / Habibullah,
+    # محمدباقر / Mohammad Bagher): two neighbours' consonants joined are a key of the first,
+    # of a query in Arabic script and of a tabled Latin name
+    for (a, keys), (b, _) in pairwise(out):
+        if a.skeletal == b.skeletal == (not table) and a.consonants and b.consonants:
+            joined = _REPEATS.sub(r"\1", a.consonants + b.consonants)
+            if len(joined) >= 3:
+                keys.add(f"c:{joined}")
     return out
 
 
