@@ -518,19 +518,24 @@ def _other_reading(words: list[_Word], route: str, generated: bool) -> Reading |
             role = Role.FAMILY
         else:
             role = Role.UNKNOWN
-        parts.append(
-            Part(
-                text=word,
-                key=part_key(word),
-                role=role,
-                alt=_baltic_stem(word),
-                consonants=latin_consonants(word),
-                cognates=cognate_tags(word, role is Role.PATRONYMIC),
-            )
-        )
+        parts.append(_word_part(word, role))
     if not parts:
         return None
     return Reading(Origin.OTHER, tuple(parts), route, "read word by word", generated)
+
+
+@lru_cache(maxsize=65536)
+def _word_part(word: str, role: Role) -> Part:
+    """One word of a word-by-word reading as a part, made once for each word and role (the
+    same words recur in every table and query: Sergey, Vladimirovich)."""
+    return Part(
+        text=word,
+        key=part_key(word),
+        role=role,
+        alt=_baltic_stem(word),
+        consonants=latin_consonants(word),
+        cognates=cognate_tags(word, role is Role.PATRONYMIC),
+    )
 
 
 #: A nominative ending Lithuanian and Latvian add to foreign names (Vladimiras Putinas,
