@@ -71,3 +71,25 @@ def resolver_from_toml(folder: object, entities: str) -> canonym.Resolver:
     table = Path(str(folder)) / "people.toml"
     table.write_text("schema = 1\n" + entities, encoding="utf-8")
     return canonym.Resolver(canonym.load_tables(table, defaults=False))
+
+
+def users_resolver(*names: str) -> canonym.Resolver:
+    """A user's table: one spelling per person (ids ``P0``, ``P1``...), nothing else."""
+    return canonym.Resolver(
+        canonym.Tables.from_entities(
+            canonym.Entity(
+                id=f"P{i}",
+                kind=canonym.Kind.PERSON,
+                name=n,
+                aliases=[canonym.Alias(text=n, script=canonym.detect_script(n))],
+            )
+            for i, n in enumerate(names)
+        )
+    )
+
+
+def assert_finds(found: canonym.Resolution, name: str) -> None:
+    """The query is MATCHED to the person tabled as ``name``."""
+    assert found.status is canonym.Status.MATCHED, found.explain()
+    assert found.entity is not None
+    assert found.entity.name == name

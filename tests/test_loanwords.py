@@ -22,7 +22,7 @@ from canonym.translit.loanwords import (
     latin_reduced,
     latin_sounds,
 )
-from strategies import any_text
+from strategies import any_text, assert_finds, users_resolver
 
 
 @pytest.mark.parametrize(
@@ -69,50 +69,35 @@ def test_latin_sounds_are_classes_and_never_longer_than_the_word(word: str) -> N
     assert len(found) <= len(word)
 
 
-def _assert_finds(found: canonym.Resolution, name: str) -> None:
-    """The query is MATCHED to the person tabled as ``name``."""
-    assert found.status is canonym.Status.MATCHED, found.explain()
-    assert found.entity is not None
-    assert found.entity.name == name
-
-
-def _resolver(*names: str) -> canonym.Resolver:
-    return canonym.Resolver(
-        canonym.Tables.from_entities(
-            canonym.Entity(
-                id=f"P{i}",
-                kind=canonym.Kind.PERSON,
-                name=n,
-                aliases=[canonym.Alias(text=n, script=canonym.detect_script(n))],
-            )
-            for i, n in enumerate(names)
-        )
-    )
-
-
 @pytest.mark.parametrize(
-    ("query", "name"),
+    ("query", "name", "route"),
     [
-        ("블라디미르 푸틴", "Vladimir Putin"),
-        ("세르게이 라브로프", "Sergei Lavrov"),
-        ("도널드 트럼프", "Donald Trump"),
+        ("블라디미르 푸틴", "Vladimir Putin", "Hangul loanword"),
+        ("세르게이 라브로프", "Sergei Lavrov", "Hangul loanword"),
+        ("도널드 트럼프", "Donald Trump", "Hangul loanword"),
+        ("ウラジーミル・プーチン", "Vladimir Putin", "Katakana"),
+        ("ｳﾗｼﾞｰﾐﾙ･ﾌﾟｰﾁﾝ", "Vladimir Putin", "Katakana"),  # half-width Katakana
+        ("セルゲイ・ラブロフ", "Sergei Lavrov", "Katakana"),
+        ("ドナルド・トランプ", "Donald Trump", "Katakana"),
     ],
 )
-def test_a_foreign_name_in_hangul_reaches_a_latin_only_entry(query: str, name: str) -> None:
-    r = _resolver(
+def test_a_transcribed_foreign_name_reaches_a_latin_only_entry(
+    query: str, name: str, route: str
+) -> None:
+    r = users_resolver(
         "Vladimir Putin", "Sergei Lavrov", "Donald Trump", "Kim Jong Un", "Sergei Lebedev"
     )
     found = r.resolve(query)
-    _assert_finds(found, name)
-    assert "Hangul loanword" in found.explain()
+    assert_finds(found, name)
+    assert route in found.explain()
 
 
 def test_one_word_by_its_sounds_alone_names_no_one() -> None:
-    assert _resolver("Vladimir Putin").resolve("푸틴").status is not canonym.Status.MATCHED
+    assert users_resolver("Vladimir Putin").resolve("푸틴").status is not canonym.Status.MATCHED
 
 
 def test_a_korean_name_with_a_space_is_still_read_as_korean() -> None:
-    found = _resolver("Kim Jong Un", "Kim Jong Il").resolve("김 정은")
+    found = users_resolver("Kim Jong Un", "Kim Jong Il").resolve("김 정은")
     assert found.status is canonym.Status.MATCHED, found.explain()
     assert found.entity is not None
     assert found.entity.name == "Kim Jong Un"
@@ -168,9 +153,9 @@ def test_a_hangul_pattern_never_raises_and_exists_for_hangul_words_only(text: st
 def test_a_latin_query_finds_a_foreign_name_tabled_in_hangul(query: str, name: str) -> None:
     # a Korean newsroom's sheet, asked in English
     tabled = ("블라디미르 푸틴", "세르게이 라브로프", "세르게이 쇼이구", "도널드 트럼프", "김정은")
-    r = _resolver(*tabled)
+    r = users_resolver(*tabled)
     found = r.resolve(query)
-    _assert_finds(found, name)
+    assert_finds(found, name)
     assert "Hangul loanword" in found.explain()
 
 
@@ -180,7 +165,7 @@ def test_a_latin_query_finds_a_foreign_name_tabled_in_hangul(query: str, name: s
 )
 def test_a_hangul_loanword_is_no_other_name_of_its_consonants(query: str, tabled: str) -> None:
     # Shoigu and Xyzzyk share their Hangul consonant skeleton (SK), not their vowels
-    found = _resolver(tabled, "Kim Jong Un").resolve(query)
+    found = users_resolver(tabled, "Kim Jong Un").resolve(query)
     assert found.status is not canonym.Status.MATCHED, found.explain()
 
 
@@ -226,32 +211,14 @@ def test_a_katakana_pattern_never_raises_and_exists_for_katakana_only(text: str)
         assert all("\u30a1" <= ch <= "\u30fc" for ch in text)
 
 
-@pytest.mark.parametrize(
-    ("query", "name"),
-    [
-        ("ウラジーミル・プーチン", "Vladimir Putin"),
-        ("ｳﾗｼﾞｰﾐﾙ･ﾌﾟｰﾁﾝ", "Vladimir Putin"),  # half-width Katakana
-        ("セルゲイ・ラブロフ", "Sergei Lavrov"),
-        ("ドナルド・トランプ", "Donald Trump"),
-    ],
-)
-def test_a_foreign_name_in_katakana_reaches_a_latin_only_entry(query: str, name: str) -> None:
-    r = _resolver(
-        "Vladimir Putin", "Sergei Lavrov", "Donald Trump", "Kim Jong Un", "Sergei Lebedev"
-    )
-    found = r.resolve(query)
-    _assert_finds(found, name)
-    assert "Katakana" in found.explain()
-
-
 def test_a_latin_query_finds_a_foreign_name_tabled_in_katakana() -> None:
-    r = _resolver("ウラジーミル・プーチン", "セルゲイ・ラブロフ", "キム・ジョンウン")
-    _assert_finds(r.resolve("Sergey Lavrov"), "セルゲイ・ラブロフ")
+    r = users_resolver("ウラジーミル・プーチン", "セルゲイ・ラブロフ", "キム・ジョンウン")
+    assert_finds(r.resolve("Sergey Lavrov"), "セルゲイ・ラブロフ")
     assert r.resolve("Sergei Lebedev").status is not canonym.Status.MATCHED
 
 
 def test_one_katakana_word_alone_names_no_one() -> None:
-    assert _resolver("Vladimir Putin").resolve("プーチン").status is not canonym.Status.MATCHED
+    assert users_resolver("Vladimir Putin").resolve("プーチン").status is not canonym.Status.MATCHED
 
 
 # ---------------------------------------------------------------------------------------------
@@ -338,7 +305,7 @@ def test_han_costs_never_raise_and_are_never_negative(syllables: list[str], text
     ],
 )
 def test_a_foreign_name_in_han_reaches_a_latin_only_entry(query: str, name: str) -> None:
-    r = _resolver(
+    r = users_resolver(
         "Vladimir Putin",
         "Sergei Lavrov",
         "Donald Trump",
@@ -350,7 +317,7 @@ def test_a_foreign_name_in_han_reaches_a_latin_only_entry(query: str, name: str)
         "Xi Jinping",
     )
     found = r.resolve(query)
-    _assert_finds(found, name)
+    assert_finds(found, name)
     assert "sounds of the transcription" in found.explain()
     points = [e.points for e in found.evidence if e.points is not None]
     assert sum(points) == pytest.approx(found.score)
@@ -358,17 +325,17 @@ def test_a_foreign_name_in_han_reaches_a_latin_only_entry(query: str, name: str)
 
 def test_a_han_transcription_of_another_name_is_no_match() -> None:
     # 唐纳德·特朗普 shares Donald with Donald Tusk, and no more
-    found = _resolver("Donald Tusk", "Kim Jong Un").resolve("唐纳德·特朗普")
+    found = users_resolver("Donald Tusk", "Kim Jong Un").resolve("唐纳德·特朗普")
     assert found.status is not canonym.Status.MATCHED, found.explain()
 
 
 def test_one_han_word_by_its_sounds_alone_names_no_one() -> None:
-    assert _resolver("Michael Pompeo").resolve("蓬佩奥").status is not canonym.Status.MATCHED
+    assert users_resolver("Michael Pompeo").resolve("蓬佩奥").status is not canonym.Status.MATCHED
 
 
 @pytest.mark.parametrize("query", ["Andrei Putin", "Vladimir Putin"])
 def test_one_tabled_han_word_by_its_sounds_alone_names_no_one(query: str) -> None:
-    assert _resolver("普京", "Kim Jong Un").resolve(query).status is not canonym.Status.MATCHED
+    assert users_resolver("普京", "Kim Jong Un").resolve(query).status is not canonym.Status.MATCHED
 
 
 @given(
@@ -394,5 +361,5 @@ def test_a_cost_with_a_limit_is_the_cost_or_beyond_the_limit(
 )
 def test_a_latin_query_reaches_a_tabled_transcription_in_han(query: str, name: str) -> None:
     # the other way round: a Chinese newsroom's sheet, asked in English
-    found = _resolver("索菲·理查森", "唐纳德·特朗普", "Donald Tusk", "金正恩").resolve(query)
-    _assert_finds(found, name)
+    found = users_resolver("索菲·理查森", "唐纳德·特朗普", "Donald Tusk", "金正恩").resolve(query)
+    assert_finds(found, name)

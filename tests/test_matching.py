@@ -16,7 +16,7 @@ from canonym import Status
 from canonym.matching import MAX_CANDIDATES, MIN_SCORE, WEIGHTS, Feature, NameIndex, compare
 from canonym.names import UNLISTED, Origin, Role, parse_name
 from canonym.translit import hangul
-from strategies import any_text
+from strategies import any_text, assert_finds
 
 
 def _person(entity_id: str, name: str) -> canonym.Entity:
@@ -26,13 +26,6 @@ def _person(entity_id: str, name: str) -> canonym.Entity:
         name=name,
         aliases=[canonym.Alias(text=name, script=canonym.detect_script(name))],
     )
-
-
-def _assert_finds(found: canonym.Resolution, name: str) -> None:
-    """The query is MATCHED to the person tabled as ``name``."""
-    assert found.status is Status.MATCHED, found.explain()
-    assert found.entity is not None
-    assert found.entity.name == name
 
 
 def _resolver(*names: str) -> canonym.Resolver:
@@ -374,7 +367,7 @@ def test_the_weights_table_names_every_feature() -> None:
 )
 def test_a_european_name_in_arabic_script_writes_v_as_f(query: str, name: str) -> None:
     found = _resolver(name, "Sergei Lebedev", "Viktor Orban", "Ahmad Vahidi").resolve(query)
-    _assert_finds(found, name)
+    assert_finds(found, name)
 
 
 @pytest.mark.parametrize(
@@ -387,7 +380,7 @@ def test_a_european_name_in_arabic_script_writes_v_as_f(query: str, name: str) -
 )
 def test_a_compound_meets_whether_written_apart_or_as_one(query: str, name: str) -> None:
     found = _resolver(name, "Habib Agha", "Mohammad Sepehri", "Hassan Abdi").resolve(query)
-    _assert_finds(found, name)
+    assert_finds(found, name)
 
 
 def test_a_compound_written_as_one_in_arabic_script_shares_a_key_with_its_latin_parts() -> None:
@@ -486,7 +479,7 @@ def test_parts_in_another_order_count_against_a_name() -> None:
 def test_a_korean_name_in_hanja_reaches_its_latin_spelling(query: str, name: str) -> None:
     r = _resolver(name, "Kim Jong Il", "Choe Son Hui", "Xi Jinping")
     found = r.resolve(query)
-    _assert_finds(found, name)
+    assert_finds(found, name)
 
 
 def test_a_hanja_name_keeps_its_syllables_apart() -> None:
@@ -553,7 +546,7 @@ def test_a_latin_variant_of_an_arabic_name_reaches_its_entry_and_says_how() -> N
 )
 def test_abd_with_its_article_run_in_is_abd(query: str, name: str) -> None:
     found = _resolver(name, "Abdul Karim Mustafa").resolve(query)
-    _assert_finds(found, name)
+    assert_finds(found, name)
 
 
 @pytest.mark.parametrize(
@@ -566,7 +559,7 @@ def test_abd_with_its_article_run_in_is_abd(query: str, name: str) -> None:
 )
 def test_an_arabic_compound_meets_its_first_name(query: str, name: str) -> None:
     found = _resolver(name, "Nasir Haqqani").resolve(query)
-    _assert_finds(found, name)
+    assert_finds(found, name)
     assert "the first name of a compound" in found.explain()
 
 
@@ -811,14 +804,14 @@ def test_a_korean_name_misspelt_out_of_its_syllables_is_read_as_a_slip(
 ) -> None:
     r = _resolver(entry, "Ri Pom Il", "O Rim-jin", "I Won-chol", "Jon Song-gi", "Choe Ok-in")
     found = r.resolve(query)
-    _assert_finds(found, entry)
+    assert_finds(found, entry)
     assert any(e.rule == "feature:one-slip" for e in found.evidence)
 
 
 def test_a_one_letter_syllable_hyphened_to_the_next_is_no_initial() -> None:
     # "U" of U-cuhng is a syllable: it does not stand for the Jun of Kim Jun-chung
     found = _resolver("Kim U-chung", "Kim Jun-chung", "Kim Ui Chung").resolve("Kim U-cuhng")
-    _assert_finds(found, "Kim U-chung")
+    assert_finds(found, "Kim U-chung")
 
 
 _SHORT_SYLLABLES = ["il", "ik", "ok", "ol", "song", "son", "hui", "hwa", "mi", "ho", "jin", "su"]

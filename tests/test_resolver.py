@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 
 import canonym
 from canonym import Kind, Method, Status
-from strategies import any_text, formatting_variant, is_shared, resolver_from_toml
+from strategies import (
+    any_text,
+    formatting_variant,
+    is_shared,
+    resolver_from_toml,
+    users_resolver,
+)
 
 
 def test_exact_match_with_evidence(mini: canonym.Resolver) -> None:
@@ -236,21 +242,6 @@ def test_the_other_name_order_moves_a_whole_word(tmp_path: object) -> None:
     assert turned.method is Method.REORDERED
 
 
-def _users(*names: str) -> canonym.Resolver:
-    """A user's table: one spelling per person, nothing else."""
-    return canonym.Resolver(
-        canonym.Tables.from_entities(
-            canonym.Entity(
-                id=f"P{i}",
-                kind=Kind.PERSON,
-                name=n,
-                aliases=[canonym.Alias(text=n, script=canonym.detect_script(n))],
-            )
-            for i, n in enumerate(names)
-        )
-    )
-
-
 @pytest.mark.parametrize(
     ("query", "tabled"),
     [
@@ -260,7 +251,7 @@ def _users(*names: str) -> canonym.Resolver:
     ],
 )
 def test_the_other_name_order_moves_the_family_name_word_for_word(query: str, tabled: str) -> None:
-    found = _users(tabled, "Kim Jong Un").resolve(query)
+    found = users_resolver(tabled, "Kim Jong Un").resolve(query)
     assert found.status is not Status.MATCHED, found.explain()
 
 
@@ -274,7 +265,7 @@ def test_the_other_name_order_moves_the_family_name_word_for_word(query: str, ta
     ],
 )
 def test_a_name_in_the_other_order_is_the_same_name(query: str, tabled: str) -> None:
-    found = _users(tabled, "Kim Jong Il").resolve(query)
+    found = users_resolver(tabled, "Kim Jong Il").resolve(query)
     assert found.status is Status.MATCHED, found.explain()
     assert found.entity is not None
     assert found.entity.name == tabled
@@ -289,7 +280,7 @@ def test_a_name_in_the_other_order_is_the_same_name(query: str, tabled: str) -> 
 )
 def test_only_the_surname_moves_to_the_other_end(surname: str, given_name: list[str]) -> None:
     a, b = given_name
-    r = _users(f"{surname} {a} {b}")
+    r = users_resolver(f"{surname} {a} {b}")
     assert r.resolve(f"{a} {b} {surname}").status is Status.MATCHED
     assert r.resolve(f"{b} {surname} {a}").status is not Status.MATCHED
 
