@@ -12,6 +12,7 @@ from canonym.matching import HAN_SOUNDS_SLACK
 from canonym.translit.han import PINYIN_SYLLABLES, char_syllables
 from canonym.translit.loanwords import (
     HAN_MARK,
+    REDUCED_KEYS,
     han_latin_cost,
     han_pattern,
     han_reduced,
@@ -290,8 +291,8 @@ def test_han_costs_never_raise_and_are_never_negative(syllables: list[str], text
     pattern = han_pattern(syllables)
     assert pattern == "" or pattern.startswith(HAN_MARK)
     assert han_latin_cost(pattern, text.lower()) >= 0.0
-    assert len(han_reduced(pattern)) <= 16
-    assert set(latin_reduced(text.lower())) <= set("PKSMN")
+    assert len(han_reduced(pattern)) <= REDUCED_KEYS
+    assert set(latin_reduced(text.lower())) <= set("PKSMNLTH")
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,7 @@ from functools import lru_cache
 
 __all__ = [
     "HAN_MARK",
+    "REDUCED_KEYS",
     "han_latin_cost",
     "han_pattern",
     "han_reduced",
@@ -63,7 +64,6 @@ __all__ = [
     "latin_reduced",
     "latin_sounds",
     "latin_units",
-    "reduced",
 ]
 
 _S_BASE = 0xAC00
@@ -215,12 +215,6 @@ def latin_sounds(word: str) -> str:
     for pattern, replacement in _LATIN:
         word = pattern.sub(replacement, word)
     return _collapse(word)
-
-
-def reduced(sounds: str) -> str:
-    """A sound skeleton without the classes Mandarin transcriptions drop (L, T, H), repeats
-    collapsed (``"LSLTSN"`` -> ``"SN"``)."""
-    return _collapse(sounds.replace("L", "").replace("T", "").replace("H", ""))
 
 
 #: The Latin vowel letters each Hangul vowel (ㅏ ㅐ ㅑ ... ㅣ, in Unicode order) stands for in a
@@ -492,24 +486,38 @@ def _han_units(pattern: str) -> tuple[tuple[bool, str], ...]:
 
 
 _KEY_OPTIONS = {
-    "J": ("S", "K", ""),
+    "J": ("S", "K", "T"),
     "K": ("K", "S"),
     "n": ("N", "M", ""),
     "w": ("P", ""),
+    "l": ("L", ""),
 }
+#: The most keys :func:`han_reduced` gives one pattern.
+REDUCED_KEYS = 32
+#: The classes a transcription drops where they end a syllable of the source (an r or l after
+#: a vowel, a final t or d, an h): kept in a key only before a vowel.
+_SYLLABLE_FINAL = frozenset("LTH")
 
 
 def han_reduced(pattern: str) -> frozenset[str]:
     """The keys (:func:`latin_reduced`) a Latin word a pattern may stand for can have, at most
-    16: J as S or K, K as S (a ch read k), a syllable-final n as n, m or nothing."""
+    :data:`REDUCED_KEYS`: J as S, K or T (基 for gi, di), K as S (a ch read k), a
+    syllable-final n as n, m or nothing; an l, t or h before a full vowel kept, before an
+    added or optional one (特 te for the final t of Robert, 르 for the r of Vladimir) kept or
+    not, before a consonant or at the end dropped."""
+    units = _han_units(pattern)
     keys = [""]
-    for vowel, unit in _han_units(pattern):
+    for k, (vowel, unit) in enumerate(units):
         if vowel:
             continue
-        if unit in ("L", "T", "H", "l"):
-            continue
         options = _KEY_OPTIONS.get(unit, (unit,))
-        keys = [k + o for k in keys for o in options][:16]
+        if unit in _SYLLABLE_FINAL:
+            after = units[k + 1] if k + 1 < len(units) else (False, "")
+            if not after[0]:
+                continue
+            if "*" in after[1] or "?" in after[1]:
+                options = (unit, "")
+        keys = [k + o for k in keys for o in options][:REDUCED_KEYS]
     return frozenset(_collapse(k) for k in keys if k)
 
 
@@ -578,10 +586,16 @@ def latin_units(word: str) -> tuple[tuple[bool, str], ...]:
 
 
 def latin_reduced(word: str) -> str:
-    """The blocking key a Latin word shares with a Han transcription of it: its consonant
-    classes (:func:`latin_units`) without those Mandarin drops (L, T, H), repeats collapsed
-    (``"richardson"`` -> ``"SN"``)."""
-    return reduced("".join(unit for vowel, unit in latin_units(word) if not vowel))
+    """The blocking key a Latin word shares with a transcription of it: its consonant classes
+    (:func:`latin_units`), an l or r, a t or d and an h only before a vowel (transcriptions
+    drop them where they end a syllable), repeats collapsed (``"richardson"`` -> ``"LSN"``)."""
+    units = latin_units(word)
+    kept = [
+        unit
+        for k, (vowel, unit) in enumerate(units)
+        if not vowel and (unit not in _SYLLABLE_FINAL or (k + 1 < len(units) and units[k + 1][0]))
+    ]
+    return _collapse("".join(kept))
 
 
 def _consonant_cost(han: str, latin: str, before_i: bool = True) -> float | None:
