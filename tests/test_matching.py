@@ -393,6 +393,28 @@ def test_a_compound_written_as_one_in_arabic_script_shares_a_key_with_its_latin_
     assert "c:mhmdhsn" in tabled & query
 
 
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("قاسم سلیمانی", "Ghasem SOLEIMANI"),  # Persian Latin gh for ق
+        ("صادق رحیمی", "Sadegh RAHIMI"),
+        ("غلامرضا کریمی", "Gholamreza KARIMI"),  # and for غ
+        ("قاسم سلیمانی", "Qassem SOLEIMANI"),  # Arabic Latin q for ق
+    ],
+)
+def test_latin_gh_and_q_are_one_with_the_arabic_scripts_qaf_and_ghain(
+    query: str, name: str
+) -> None:
+    found = _resolver(name, "Jamal HADDAD", "Kamal SALEH").resolve(query)
+    assert_finds(found, name)
+
+
+def test_the_k_class_does_not_take_jim() -> None:
+    # ج is j (and the g of Egyptian Gamal), never k: Jamal is not Kamal
+    found = _resolver("Kamal HADDAD").resolve("جمال حداد")
+    assert found.status is not Status.MATCHED, found.explain()
+
+
 def test_a_persian_v_is_still_vav() -> None:
     found = _resolver("Ahmad Vahidi", "Sergei Lavrov").resolve("وحیدی احمد")
     assert found.entity is not None

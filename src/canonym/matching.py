@@ -333,7 +333,7 @@ def _same_skeleton(a: str, b: str) -> bool:
     ``Bashar`` / ``Bushra``, whose vowels stand elsewhere). Words of five letters or more."""
     if len(a) < 5 or len(b) < 5 or a == b:
         return False
-    if latin_consonants(a).replace("g", "k") != latin_consonants(b).replace("g", "k"):
+    if latin_consonants(a) != latin_consonants(b):
         return False
     shape_a = _CONSONANT_RUNS.sub("C", _VOWEL_RUNS.sub("V", a))
     return shape_a == _CONSONANT_RUNS.sub("C", _VOWEL_RUNS.sub("V", b))

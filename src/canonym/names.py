@@ -966,10 +966,11 @@ _LATIN_CONSONANTS = (
     (re.compile(r"sch|sh|ch"), "S"),
     (re.compile(r"zh"), "j"),
     (re.compile(r"kh"), "x"),
-    (re.compile(r"gh"), "g"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"(?:th|dh)"), "z"),
-    (re.compile(r"q|ck|c"), "k"),
+    # gh is غ in Arabic names and ق or غ in Persian ones (Sadegh صادق, Gholam غلام), q is ق:
+    # one class with k and g, which Arabic script writes ک, گ
+    (re.compile(r"gh|q|ck|c|g"), "k"),
     (re.compile(r"p"), "b"),  # Arabic has no p; Persian پ is read as b as well
     (re.compile(r"(?<=[aeiou])h$"), ""),  # -ah, -eh: Arabic ة, Persian ه (Abdullah, Fatemeh)
     (re.compile(r"[aeiouyvw']"), ""),  # و is v, w, u or o: dropped on both sides
@@ -980,9 +981,10 @@ _LATIN_CONSONANTS = (
 @lru_cache(maxsize=65536)
 def latin_consonants(word: str) -> str:
     """The consonant skeleton of a Latin word as Arabic script would write it: vowels, ``v``,
-    ``w`` and ``y`` dropped (و and ی are vowels or consonants), ``sh``/``kh``/``gh``/``q``
-    read as the letters they stand for, doubles once (``muhammad``, ``mohamed`` -> ``mhmd``;
-    ``zeitoun``, ``zaytun`` -> ``ztn``)."""
+    ``w`` and ``y`` dropped (و and ی are vowels or consonants), ``sh``/``kh`` read as the
+    letters they stand for, ``g``, ``gh``, ``q`` and ``k`` one (Persian writes ق and غ alike
+    in Latin: ``sadegh``, ``sadiq``, صادق -> ``sdk``), doubles once (``muhammad``,
+    ``mohamed`` -> ``mhmd``; ``zeitoun``, ``zaytun`` -> ``ztn``)."""
     for pattern, replacement in _LATIN_CONSONANTS:
         word = pattern.sub(replacement, word)
     return word
