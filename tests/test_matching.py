@@ -415,6 +415,57 @@ def test_the_k_class_does_not_take_jim() -> None:
     assert found.status is not Status.MATCHED, found.explain()
 
 
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("ياسر حسين الأحمد", "Yasser AL-AHMAD"),  # the father's name the table leaves out
+        ("Ahmad Salman Haddad", "Ahmad HADDAD"),
+    ],
+)
+def test_a_middle_name_the_table_lacks_costs_little(query: str, name: str) -> None:
+    found = _resolver(name, "Salman Ahmadi", "Kamal SALEH").resolve(query)
+    assert_finds(found, name)
+    assert any(e.rule == "feature:extra-middle" for e in found.evidence)
+
+
+@pytest.mark.parametrize(
+    ("query", "tabled"),
+    [
+        ("Nabil Omar Haddad", "Omar Haddad"),  # another first name: Omar's son, perhaps
+        ("David U. Wilson", "David Wilson"),  # an initial says too little
+        ("Jang Ok-sn-yon", "Jang Ok-yon"),  # no vowel: a typo, not a name
+    ],
+)
+def test_a_first_word_an_initial_or_a_typo_the_table_lacks_is_no_middle_name(
+    query: str, tabled: str
+) -> None:
+    found = compare(parse_name(query), parse_name(tabled))
+    assert found is None or all(c.feature is not Feature.EXTRA_MIDDLE for c in found.contributions)
+
+
+def test_a_middle_initial_the_table_lacks_does_not_pick_the_name_without_one() -> None:
+    found = _resolver("David Wilson", "David H. Wilson").resolve("David U. Wilson")
+    assert found.status is not Status.MATCHED, found.explain()
+
+
+@given(
+    st.sampled_from(["Ahmad", "Olga", "Yasser", "Maria"]),
+    st.sampled_from(["Salman", "Petrovna", "Hussein", "Elena"]),
+    st.sampled_from(["Haddad", "Ivanova", "Karimi", "Lopez"]),
+)
+def test_an_extra_middle_name_costs_its_weight_and_only_in_the_middle(
+    first: str, middle: str, last: str
+) -> None:
+    tabled = parse_name(f"{first} {last}")
+    found = compare(parse_name(f"{first} {middle} {last}"), tabled)
+    assert found is not None
+    assert found.score == pytest.approx(1.0 + WEIGHTS[Feature.EXTRA_MIDDLE])
+    before = compare(parse_name(f"{middle} {first} {last}"), tabled)
+    assert before is None or all(
+        c.feature is not Feature.EXTRA_MIDDLE for c in before.contributions
+    )
+
+
 def test_a_persian_v_is_still_vav() -> None:
     found = _resolver("Ahmad Vahidi", "Sergei Lavrov").resolve("وحیدی احمد")
     assert found.entity is not None

@@ -68,6 +68,11 @@ class Feature(enum.Enum):
     EXTRA_PART = "extra-part"
     #: a tabled part the query leaves out (a dropped patronymic or middle name)
     OMITTED_PART = "omitted-part"
+    #: one query word, between a first and a last word that agree, that the tabled name
+    #: lacks: a father's or middle name the table leaves out (``Suhayl Salman al-Hasan`` /
+    #: ``Suhayl al-Hasan``); another first word is no such thing (``Nabil Khaled Chouman`` is
+    #: not ``Khaled Chouman``)
+    EXTRA_MIDDLE = "extra-middle"
     #: no part agrees fully or by its key, and every part is short: near spellings of short
     #: words are near by chance (``Koo Dae-sung`` / ``Chae Sang-woo``: three near syllables)
     NO_ANCHOR = "no-anchor"
@@ -104,6 +109,7 @@ WEIGHTS: Mapping[Feature, float] = MappingProxyType(
         Feature.CONTRADICTION: -0.55,
         Feature.EXTRA_PART: -0.2,
         Feature.OMITTED_PART: -0.06,
+        Feature.EXTRA_MIDDLE: -0.15,
         Feature.ONE_PART: -0.35,
         Feature.NO_ANCHOR: -0.3,
         Feature.FAMILY_ALONE: -0.25,
@@ -570,9 +576,12 @@ def _values(
         out.append((Feature.CONTRADICTION, float(clashes), what))
     if suffixes:
         out.append((Feature.CONTRADICTION, float(len(suffixes)), "a suffix on one side"))
-    if len(extra) > clashes:
-        words = ", ".join(q.parts[i].text for i in extra[clashes:]) if explain else ""
-        out.append((Feature.EXTRA_PART, float(len(extra) - clashes), words))
+    rest = extra[clashes:]
+    if not clashes and _middle(rest, pairs, q.parts):
+        out.append((Feature.EXTRA_MIDDLE, 1.0, q.parts[rest[0]].text if explain else ""))
+    elif rest:
+        words = ", ".join(q.parts[i].text for i in rest) if explain else ""
+        out.append((Feature.EXTRA_PART, float(len(rest)), words))
     if len(omitted) > clashes:
         words = ", ".join(e.parts[j].text for j in omitted[clashes:]) if explain else ""
         out.append((Feature.OMITTED_PART, float(len(omitted) - clashes), words))
@@ -584,6 +593,26 @@ def _values(
     if apart is not None:
         out.append(apart)
     return out
+
+
+_VOWEL = re.compile(r"[aeiouy]")
+
+
+def _middle(extra: list[int], pairs: list[_Pair], parts: tuple[Part, ...]) -> bool:
+    """Whether the query's only unaligned word stands between its first and last words, both
+    aligned, and is a name (:data:`Feature.EXTRA_MIDDLE`): three letters or more, a vowel
+    among them in Latin, not an initial, which says too little to be a father's name
+    (``David U. Wilson`` is not ``David Wilson`` when the table has a ``David H. Wilson``)."""
+    if len(extra) != 1 or not 0 < extra[0] < len(parts) - 1:
+        return False
+    word = parts[extra[0]]
+    if word.role is Role.INITIAL or len(word.text) < 3:
+        return False
+    if not word.skeletal and not _VOWEL.search(word.text):
+        return False  # letters no name is made of (a typo: Ok-sn-yon); Arabic script has none
+
+    aligned = {i for i, _, _, _ in pairs}
+    return 0 in aligned and len(parts) - 1 in aligned
 
 
 def _in_order(pairs: list[_Pair]) -> bool:
