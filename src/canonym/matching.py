@@ -69,9 +69,9 @@ class Feature(enum.Enum):
     #: a tabled part the query leaves out (a dropped patronymic or middle name)
     OMITTED_PART = "omitted-part"
     #: one query word, between a first and a last word that agree, that the tabled name
-    #: lacks: a father's or middle name the table leaves out (``Suhayl Salman al-Hasan`` /
-    #: ``Suhayl al-Hasan``); another first word is no such thing (``Nabil Khaled Chouman`` is
-    #: not ``Khaled Chouman``)
+    #: lacks: a father's or middle name the table leaves out (``Yasser Hussein al-Ahmad`` /
+    #: ``Yasser al-Ahmad``); another first word is no such thing (``Nabil Omar Haddad`` is not
+    #: ``Omar Haddad``)
     EXTRA_MIDDLE = "extra-middle"
     #: no part agrees fully or by its key, and every part is short: near spellings of short
     #: words are near by chance (``Koo Dae-sung`` / ``Chae Sang-woo``: three near syllables)
@@ -245,7 +245,7 @@ _Pair = tuple[int, int, float, int]
 
 def _latin_similarity(q: Part, e: Part) -> tuple[float, int]:
     if q.transcribed or e.transcribed:
-        # a foreign name in Han or Hangul: the sounds the transcription keeps are all there is
+        # a foreign name in Han, Hangul or Katakana: the sounds a transcription keeps
         return _han_sounds(q, e)
     if q.skeletal or e.skeletal:
         # Arabic script: the consonants are all it writes
@@ -346,8 +346,8 @@ def _same_skeleton(a: str, b: str) -> bool:
 
 
 def _han_sounds(q: Part, e: Part) -> tuple[float, int]:
-    """A word of a foreign name in Han characters or in Hangul against a Latin word, by the
-    sounds the transcription keeps of it (:func:`~canonym.translit.loanwords.han_latin_cost`):
+    """A word of a foreign name in Han characters, Hangul or Katakana against a Latin word, by
+    the sounds the transcription keeps of it (:func:`~canonym.translit.loanwords.han_latin_cost`):
     :data:`HAN_SOUNDS_AGREEMENT` less :data:`HAN_SOUNDS_STEP` for each unit of distance, none
     beyond :data:`HAN_SOUNDS_SLACK`. Two transcribed words agree when their patterns are one."""
     han_part, other = (q, e) if q.transcribed else (e, q)
@@ -610,7 +610,6 @@ def _middle(extra: list[int], pairs: list[_Pair], parts: tuple[Part, ...]) -> bo
         return False
     if not word.skeletal and not _VOWEL.search(word.text):
         return False  # letters no name is made of (a typo: Ok-sn-yon); Arabic script has none
-
     aligned = {i for i, _, _, _ in pairs}
     return 0 in aligned and len(parts) - 1 in aligned
 

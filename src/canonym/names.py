@@ -100,8 +100,9 @@ class Part:
             compared with: in Han characters
             (:func:`~canonym.translit.loanwords.han_pattern`), besides the word's pinyin; in
             Hangul (:func:`~canonym.translit.loanwords.hangul_pattern`; the part is
-            ``skeletal``, its key the sound skeleton, :attr:`sounds`), all that is compared
-            of it.
+            ``skeletal``, its key the sound skeleton, :attr:`sounds`) or Katakana
+            (:func:`~canonym.translit.loanwords.katakana_pattern`; ``skeletal``, no key), all
+            that is compared of it.
         long: for a word in Arabic script, the long vowels it writes between each two
             of its consonants (:func:`canonym.translit.arabic.long_vowels`: ``حمید`` is
             ``.I``, a ی between m and d), which a Latin spelling of it writes too.
@@ -123,8 +124,8 @@ class Part:
     long: str = ""
     #: the key and the further keys (``alt`` and ``key`` together), made once
     keys: frozenset[str] = field(init=False, eq=False, repr=False)
-    #: whether the part is a word of a foreign name transcribed in Han or Hangul, compared by
-    #: the pattern of its sounds (:attr:`loan`), made once
+    #: whether the part is a word of a foreign name transcribed in Han, Hangul or Katakana,
+    #: compared by the pattern of its sounds (:attr:`loan`), made once
     transcribed: bool = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -152,7 +153,7 @@ class Part:
     def sounds(self) -> str:
         """The sound skeleton (:mod:`canonym.translit.loanwords`): a Hangul loanword's own
         (its :attr:`key`), or what a Hangul transcription would keep of a Latin word; "" for
-        a word in Arabic script or a transcription in Han."""
+        a word in Arabic script or a transcription in Han or Katakana."""
         if self.skeletal:
             return self.key if self.loan else ""
         if self.loan or not self.text.isascii():
