@@ -185,6 +185,7 @@ def test_a_hangul_loanword_is_no_other_name_of_its_consonants(query: str, tabled
         ("ラブロフ", "lavrov"),
         ("ベロウソフ", "belousov"),
         ("クリントン", "clinton"),
+        ("メドベージェフ", "medvedev"),  # ジェ for a Russian де
     ],
 )
 def test_a_katakana_word_aligns_with_its_latin_spelling(katakana: str, latin: str) -> None:

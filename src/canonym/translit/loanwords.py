@@ -338,6 +338,8 @@ def katakana_pattern(word: str) -> str:
         if small is not None:
             if units and units[-1].startswith("v"):
                 units[-1] = "v" + _KANA_VOWELS[small]  # ティ, ショ: the small vowel is it
+                if small == "e" and len(units) > 1 and units[-2] == "J":
+                    units[-2] = "D"  # ジェ, チェ: the source's j or ch, or a d or t before e
             else:
                 units.append("v" + _KANA_VOWELS[small])
             continue
@@ -491,6 +493,7 @@ _KEY_OPTIONS = {
     "n": ("N", "M", ""),
     "w": ("P", ""),
     "l": ("L", ""),
+    "D": ("S", "T"),
 }
 #: The most keys :func:`han_reduced` gives one pattern.
 REDUCED_KEYS = 32
@@ -607,6 +610,8 @@ def _consonant_cost(han: str, latin: str, before_i: bool = True) -> float | None
         return 0.0
     if han == "J" and (latin in "SH" or (before_i and latin in "TK")):
         return 0.0
+    if han == "D" and latin in "ST":
+        return 0.0  # ジェ for the de of Medvedev (Russian palatal д), or for je, che
     if (upper == "N" and latin == "M") or (han == "K" and latin == "S"):
         return 0.5  # 申 shen for Schim-; 迈克尔 for Michael, whose ch is a k
     return None
