@@ -702,10 +702,13 @@ _HOMOGLYPHS = str.maketrans(
     }
 )
 _CYR_WORD = re.compile(r"\w+")
+_LOOKALIKES = frozenset(chr(k) for k in _HOMOGLYPHS)
 
 
 def _repair_cyrillic(text: str) -> str:
     """Latin look-alike letters inside Cyrillic words read as the Cyrillic letters."""
+    if _LOOKALIKES.isdisjoint(text):
+        return text  # most Cyrillic names: nothing to repair
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
