@@ -15,7 +15,7 @@ from typing import Any
 
 from .index import UNPOSTED, Hit, Index, closest_position, marked_key, marked_tokens
 from .model import Alias, Candidate, Entity, Evidence, Kind, Method, Resolution, Status
-from .names import Origin, parse_name
+from .names import parse_name
 from .text import Normalized, analyze
 from .titles import parse_title, split_country
 
@@ -428,10 +428,6 @@ def _may_be_family(alias: Alias, word: str) -> bool:
     """Whether ``word``, moved from one end of a tabled spelling to the other, may be its
     family name (a name in the other order moves the family name): any word may, unless the
     spelling reads as written as a Korean or Chinese name whose surname is another word
-    (``Un Han Jong`` is not ``Han Jong Un`` in the other order: its surname is Han)."""
-    syllabic = [
-        r
-        for r in parse_name(alias.text).readings
-        if r.origin in (Origin.KOREAN, Origin.CHINESE) and not r.generated
-    ]
-    return not syllabic or any(r.parts[0].text == word for r in syllabic)
+    (:attr:`~canonym.names.Name.surnames`)."""
+    surnames = parse_name(alias.text).surnames
+    return not surnames or word in surnames

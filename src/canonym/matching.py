@@ -784,9 +784,7 @@ def _best(
             for e in entry.readings:
                 if e.origin is not Origin.OTHER or not words <= {p.text for p in e.parts}:
                     continue
-                if syllabic and (
-                    len(e.parts) != len(q.parts) or not _family_moved(q, e, entry, shared)
-                ):
+                if syllabic and (len(e.parts) != len(q.parts) or not _family_moved(q, e, entry)):
                     continue
                 found = _rate(q, e, explain, memo)
                 if found is not None and _verbatim(found) and (best is None or found[0] > best[0]):
@@ -904,20 +902,18 @@ def _slip(a: str, b: str) -> str:
     return f"{b[k]} written {a[k]} at letter {k + 1}"
 
 
-def _family_moved(q: Reading, e: Reading, entry: Name, shared: frozenset[Origin]) -> bool:
+def _family_moved(q: Reading, e: Reading, entry: Name) -> bool:
     """Whether two word-by-word readings of as many words stand in one order, or in the other
-    name order with the tabled name's family name moved from one end to the other, as one of
-    its Korean or Chinese readings has it: ``Un Han Jong`` is no other order of ``Han Jong Un``
-    (surname Han), while ``Jong Un Kim`` is of ``Kim Jong Un``."""
+    name order with the tabled name's surname (:attr:`~canonym.names.Name.surnames`) moved
+    from one end to the other: ``Un Han Jong`` is no other order of ``Han Jong Un``, while
+    ``Jong Un Kim`` is of ``Kim Jong Un``."""
     a, b = [p.text for p in q.parts], [p.text for p in e.parts]
     if a == b:
         return True
     moved = {b[0]} if a == b[1:] + b[:1] else set()
     if a == b[-1:] + b[:-1]:
         moved.add(b[-1])
-    return any(
-        r.parts[0].text in moved for r in entry.readings if r.origin in shared and not r.generated
-    )
+    return not entry.surnames.isdisjoint(moved)
 
 
 def _verbatim(found: _Scored) -> bool:

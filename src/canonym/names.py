@@ -216,6 +216,18 @@ class Name:
         object.__setattr__(self, "letters", run if run.isalpha() else "")
 
     @cached_property
+    def surnames(self) -> frozenset[str]:
+        """The words its Korean and Chinese readings, as written, take for the surname (empty
+        when it reads as neither): the only words a name in the other order may move from
+        one end to the other (``Jong Un Kim`` for ``Kim Jong Un``, never ``Un Han Jong`` for
+        ``Han Jong Un``)."""
+        return frozenset(
+            r.parts[0].text
+            for r in self.readings
+            if r.origin in (Origin.KOREAN, Origin.CHINESE) and not r.generated
+        )
+
+    @cached_property
     def korean(self) -> bool:
         """Whether the name reads as written as a Korean name that could be: a Korean surname
         and syllables of Korean names (:func:`korean_syllables_only`)."""
