@@ -691,6 +691,53 @@ def test_two_hangul_syllables_meet_only_where_a_system_spells_them_alike() -> No
     assert "kp.ri-son-gwon" not in {m.id for m in found.mentions}
 
 
+_KIMS = ("Kim Jong Un", "Kim Jong Il", "Kim Il Sung", "Kim Jong Nam", "Kim Yong Nam")
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Ким Чен Ын", "Kim Jong Un"),  # Чен: the ㅓ of 정 before Kontsevich (Чон)
+        ("Ким Чен Ир", "Kim Jong Il"),  # and Ир: ㄹ before a consonant
+        ("Ким Ир Сен", "Kim Il Sung"),
+        ("Ким Чен Нам", "Kim Jong Nam"),
+        ("Ким Ён Нам", "Kim Yong Nam"),
+        ("Кім Чен Ин", "Kim Jong Un"),  # Ukrainian: и is ㅡ (Russian ы), і is ㅣ
+        ("Кім Ір Сен", "Kim Il Sung"),
+        ("Kim Chen Yn", "Kim Jong Un"),  # the Latin of the Russian form
+    ],
+)
+def test_the_russian_forms_before_kontsevich_reach_a_latin_spelling(query: str, name: str) -> None:
+    assert_finds(_resolver(*_KIMS).resolve(query), name)
+
+
+def test_the_older_russian_form_is_no_licence_for_latin_e() -> None:
+    # Latin Se is 세, never 서 or 소: only Cyrillic and its Latin read back carry the older ㅓ
+    assert _resolver("Kim So Ho").resolve("Kim Se Ho").status is not Status.MATCHED
+    assert _resolver("Kim Jong Un").resolve("Ким Чен Ир").status is not Status.MATCHED
+
+
+_KONTSEVICH_GIVEN = ["Чен", "Ын", "Ир", "Сен", "Сон", "Хи", "Ён", "Нам", "Иль", "Чхоль", "Сик"]
+
+
+@given(
+    st.sampled_from(["Ким", "Пак", "Ли", "Хан"]),
+    st.lists(st.sampled_from(_KONTSEVICH_GIVEN), min_size=1, max_size=2),
+)
+def test_a_korean_name_in_ukrainian_reads_as_its_russian_form(
+    surname: str, given: list[str]
+) -> None:
+    russian = " ".join([surname, *given])
+    ukrainian = russian.translate(str.maketrans("иИыЫ", "іІиИ"))
+    assume(not set("іІ").isdisjoint(ukrainian))  # without і, и may be either language's
+
+    def keys(text: str) -> list[frozenset[str]]:
+        korean = [r for r in parse_name(text).readings if r.origin is Origin.KOREAN]
+        return [p.keys for p in korean[0].parts[1:]]
+
+    assert keys(ukrainian) == keys(russian)
+
+
 _SPELLINGS = [
     tuple(a.text for a in e.aliases) for e in canonym.default_tables().of_kind(canonym.Kind.PERSON)
 ]

@@ -677,6 +677,13 @@ def _latin_readings(text: str, route: str, generated: bool) -> list[Reading]:
         through = [min(hangul.russian_route(w)) for w in plain]
         if through != plain:
             readings = _korean_readings(through, "Latin of Russian print", True, capitals, joined)
+            # its e after a consonant may be the ㅓ of the transcription before Kontsevich's
+            # (Kim Chen Yn: Ким Чен Ын, 김정은)
+            legacy = [_LATIN_LEGACY_EO.sub("o", w) for w in through]
+            if legacy != through:
+                readings += _korean_readings(
+                    legacy, "Latin of Russian print", True, capitals, joined
+                )
     readings += chinese
     other = _other_reading(words, route, generated)
     if other is not None:
@@ -876,21 +883,40 @@ def _south(syllable: str) -> str:
     return hangul.romanize_name("김" + syllable).get("rr", "").split(" ")[-1]
 
 
-def _kontsevich_parts(word: str) -> list[Part] | None:
-    """The given-name syllables of one Cyrillic word read as Kontsevich (``Кванчхоль``);
-    Russian print drops the dots of ё, so a syllable with е also reads as ё (``Е Чжон``)."""
+#: Cyrillic letters that only Ukrainian writes: a Korean name spelt with them writes ㅡ as
+#: ``и`` (Russian ``ы``) and ㅣ as ``і`` (``Кім Чен Ин``, Kim Jong Un).
+_UKRAINIAN_ONLY = frozenset("іїєґ")
+#: ``е`` after a consonant of a Korean syllable: ㅓ in the transcription before Kontsevich's,
+#: which Russian print keeps for the oldest names (``Ким Ир Сен``, ``Ким Чен Ын``).
+_LEGACY_EO = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])е")
+
+
+_LATIN_LEGACY_EO = re.compile(r"(?<=[^aeiouy])e")
+
+
+def _kontsevich_parts(word: str, ukrainian: bool = False) -> list[Part] | None:
+    """The given-name syllables of one Cyrillic word read as Kontsevich (``Кванчхоль``).
+    Russian print drops the dots of ё, so a syllable with е also reads as ё (``Е Чжон``);
+    after a consonant it also reads as ㅓ, as the transcription before Kontsevich's wrote it
+    (``Чен`` for 정, ``Сен`` for 성). In Ukrainian (``ukrainian``) и is ㅡ."""
+    word = word.casefold()
+    if ukrainian:
+        word = word.replace("и", "ы").replace("і", "и")
     latin = re.sub(r"[^a-z]", "", hangul.kontsevich_latin(word))
     options = korean_syllables(latin)
     if not options:
         return None
-    dotted = re.sub(r"[^a-z]", "", hangul.kontsevich_latin(word.casefold().replace("е", "ё")))
-    other = korean_syllables(dotted) if dotted != latin else ()
+    others = []
+    for variant in (word.replace("е", "ё"), _LEGACY_EO.sub("о", word)):
+        spelled = re.sub(r"[^a-z]", "", hangul.kontsevich_latin(variant))
+        if spelled != latin:
+            found = korean_syllables(spelled)
+            if found and len(found[0]) == len(options[0]):
+                others.append(found[0])
     out: list[Part] = []
     for k, syllable in enumerate(options[0]):
         key = hangul.loose(hangul.skeleton(syllable))
-        alt = {key}
-        if other and len(other[0]) == len(options[0]):
-            alt.add(hangul.loose(hangul.skeleton(other[0][k])))
+        alt = {key} | {hangul.loose(hangul.skeleton(other[k])) for other in others}
         out.append(Part(text=syllable, key=key, role=Role.GIVEN, alt=frozenset(alt)))
     return out
 
@@ -902,8 +928,9 @@ def _cyrillic_readings(text: str) -> list[Reading]:
     if 2 <= len(words) <= 4:
         classes = hangul.surname_classes(words[0])
         given_parts: list[Part] = []
+        ukrainian = not _UKRAINIAN_ONLY.isdisjoint(text.casefold())
         for word in words[1:] if classes else []:
-            found = _kontsevich_parts(word)
+            found = _kontsevich_parts(word, ukrainian)
             if found is None:
                 given_parts = []
                 break
