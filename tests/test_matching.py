@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import canonym
 from canonym import Status
+from canonym import names as names_module
 from canonym.matching import MAX_CANDIDATES, MIN_SCORE, WEIGHTS, Feature, NameIndex, compare
 from canonym.names import UNLISTED, Origin, Role, parse_name
 from canonym.translit import hangul
@@ -736,6 +737,47 @@ def test_a_korean_name_in_ukrainian_reads_as_its_russian_form(
         return [p.keys for p in korean[0].parts[1:]]
 
     assert keys(ukrainian) == keys(russian)
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("李登辉", "Lee Teng-hui"),  # Lee: Taiwan's customary spelling of 李
+        ("Li Denghui", "Lee Teng-hui"),  # the Wade-Giles given name after it read as such
+        ("宋楚瑜", "Soong Chu-yu"),
+        ("辜振甫", "Koo Chen-fu"),
+        ("Cai Dinggui", "Tsay Ting-kuei"),  # Gwoyeu Romatzyh surnames: Tsay, Chern, Shieh
+        ("陈世雄", "Chern Shih-hsiung"),
+    ],
+)
+def test_customary_chinese_surname_spellings_start_a_chinese_reading(query: str, name: str) -> None:
+    assert_finds(_resolver(name, "Kim Jong Un", "Lee Hong-gi").resolve(query), name)
+
+
+_WADE_GILES_GIVEN = ["Teng-hui", "Chu-yu", "Chien-ming", "Li-hsiung", "Shih-hsiung", "Ying-chiu"]
+
+
+@given(
+    st.sampled_from(sorted(names_module._chinese_surname_readings())),
+    st.sampled_from(_WADE_GILES_GIVEN),
+)
+def test_a_chinese_surname_reads_alike_in_each_of_its_spellings(spelling: str, given: str) -> None:
+    # every spelling of a surname gives the reading its pinyin gives, the given name unchanged
+    def chinese(text: str) -> tuple[frozenset[str], frozenset[str]]:
+        found = [r for r in parse_name(text).readings if r.origin is Origin.CHINESE]
+        assert found, text
+        family, given_name = found[0].parts
+        return family.alt | {family.key}, given_name.alt | {given_name.key}
+
+    surnames, key = chinese(f"{spelling.capitalize()} {given}")
+    for pinyin in sorted(surnames & names_module._chinese_surnames()):
+        assert chinese(f"{pinyin.capitalize()} {given}")[1] == key
+
+
+def test_every_customary_surname_spelling_stands_for_a_listed_pinyin_surname() -> None:
+    listed = names_module._chinese_surnames()
+    for spelling, surnames in names_module._chinese_surname_readings().items():
+        assert surnames <= listed, spelling
 
 
 _SPELLINGS = [

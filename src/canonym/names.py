@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache, cached_property, lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from attrs import evolve, field, frozen
 from unidecode import unidecode
@@ -337,20 +337,30 @@ _LETTER_DIGRAPHS = frozenset(
 
 
 @cache
-def _chinese_surnames() -> frozenset[str]:
+def _surname_data() -> dict[str, object]:
     raw = (resources.files("canonym") / "data" / "linker_words.toml").read_bytes()
-    return frozenset(tomllib.loads(raw.decode("utf-8"))["chinese_surnames"])
+    return tomllib.loads(raw.decode("utf-8"))
+
+
+@cache
+def _chinese_surnames() -> frozenset[str]:
+    return frozenset(cast("list[str]", _surname_data()["chinese_surnames"]))
 
 
 @cache
 def _chinese_surname_readings() -> dict[str, frozenset[str]]:
-    """Each Chinese surname's pinyin, and its Wade-Giles spellings, to the pinyin it reads."""
+    """Each Chinese surname's pinyin, its Wade-Giles spellings and its customary spellings
+    (``Koo``, ``Ker``, ``Chern``: ``chinese_surname_spellings`` in the data), to the pinyin it
+    reads."""
     out: dict[str, set[str]] = {}
     for surname in _chinese_surnames():
         out.setdefault(surname, set()).add(surname)
         wade_giles = han.pinyin_to_wade_giles(surname.capitalize())
         if wade_giles:
             out.setdefault(_fold_word(wade_giles), set()).add(surname)
+    customary = cast("dict[str, str]", _surname_data()["chinese_surname_spellings"])
+    for spelling, surname in customary.items():
+        out.setdefault(spelling, set()).add(surname)
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -447,19 +457,18 @@ def _korean_readings(
     return out
 
 
-def _pinyin_options(words: list[str], name: str) -> list[tuple[str, ...]]:
-    """Pinyin syllables of given-name words, read as pinyin and as Wade-Giles."""
+def _pinyin_options(words: list[str]) -> list[tuple[str, ...]]:
+    """Pinyin syllables of given-name words, read as pinyin and as Wade-Giles (whatever the
+    surname's spelling: ``Teng-hui`` of ``Lee Teng-hui`` is Denghui)."""
     options: list[tuple[str, ...]] = []
     joined = "".join(words)
     pinyin = han.pinyin_syllables(joined)
     if pinyin is not None:
         options.append(tuple(pinyin))
-    for reading in sorted(han.wade_giles_candidates(name)):
-        given = reading.split(" ", 1)[1:] if " " in reading else []
-        if given:
-            syllables = han.pinyin_syllables(_fold_word(given[0]).replace(" ", ""))
-            if syllables is not None and tuple(syllables) not in options:
-                options.append(tuple(syllables))
+    for reading in sorted(han.wade_giles_candidates(" ".join(words))):
+        syllables = han.pinyin_syllables(_fold_word(reading).replace(" ", ""))
+        if syllables is not None and tuple(syllables) not in options:
+            options.append(tuple(syllables))
     return options[:8]
 
 
@@ -472,7 +481,7 @@ def _chinese_readings(words: list[str], route: str, generated: bool) -> list[Rea
     surnames = _chinese_surname_readings().get(family)
     if not surnames:
         return []
-    options = _pinyin_options(given, " ".join(words))
+    options = _pinyin_options(given)
     options = [o for o in options if 1 <= len(o) <= 2]
     if not options:
         return []
