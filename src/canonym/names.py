@@ -671,17 +671,40 @@ def cognate_label(tag: str) -> str:
     return f"patronymics of {labels[number]}"
 
 
-def _latin_readings(text: str, route: str, generated: bool) -> list[Reading]:
+def _latin_readings(
+    text: str,
+    route: str,
+    generated: bool,
+    *,
+    origins: bool = True,
+    russian_print: bool = True,
+) -> list[Reading]:
+    """The readings of a Latin name: Korean and Chinese ones (unless not ``origins``: the
+    romanizations of a Hangul or Han name, which has its own), the Korean one of a name that
+    came through Russian print (unless not ``russian_print``: the transliterations of a
+    Cyrillic name, read as Kontsevich already), and word by word."""
     words = _untitled(_latin_words(text))
     if not words:
         return []
+    readings: list[Reading] = []
+    if origins:
+        readings = _origin_readings(words, route, generated, russian_print)
+    other = _other_reading(words, route, generated)
+    if other is not None:
+        readings.append(other)
+    return readings
+
+
+def _origin_readings(
+    words: list[_Word], route: str, generated: bool, russian_print: bool
+) -> list[Reading]:
     kept = [w for w in words if w.text not in _PARTICLES]
     plain = [w.text for w in kept]
     capitals = tuple(w.upper for w in kept)
     joined = tuple(w.joined for w in kept)
     readings = _korean_readings(plain, route, generated, capitals, joined)
     chinese = _chinese_readings(plain, route, generated)
-    if not readings and not chinese and 2 <= len(plain) <= 4:
+    if russian_print and not readings and not chinese and 2 <= len(plain) <= 4:
         # a Korean name that came through Russian print (Chkhve Ryon Khe, No Gvan Chkhol)
         through = [min(hangul.russian_route(w)) for w in plain]
         if through != plain:
@@ -693,11 +716,7 @@ def _latin_readings(text: str, route: str, generated: bool) -> list[Reading]:
                 readings += _korean_readings(
                     legacy, "Latin of Russian print", True, capitals, joined
                 )
-    readings += chinese
-    other = _other_reading(words, route, generated)
-    if other is not None:
-        readings.append(other)
-    return readings
+    return readings + chinese
 
 
 # ---------------------------------------------------------------------------------------------
@@ -822,11 +841,7 @@ def _hangul_readings(text: str) -> list[Reading]:
         why = f"Hangul: surname {surname}, given name {given}"
         readings.append(Reading(Origin.KOREAN, tuple(parts), "Hangul syllables", why))
     for sp in HANGUL.spellings(letters):
-        readings += [
-            r
-            for r in _latin_readings(sp.text, f"{sp.system} romanization", True)
-            if r.origin is Origin.OTHER
-        ]
+        readings += _latin_readings(sp.text, f"{sp.system} romanization", True, origins=False)
     return readings
 
 
@@ -952,7 +967,9 @@ def _cyrillic_readings(text: str) -> list[Reading]:
                 Reading(Origin.KOREAN, (fam, *given_parts), "Kontsevich Cyrillic", why, True)
             )
     for sp in CYRILLIC.spellings(text):
-        spelled = _latin_readings(sp.text, f"{sp.system} transliteration", True)
+        spelled = _latin_readings(
+            sp.text, f"{sp.system} transliteration", True, russian_print=False
+        )
         if sp.system == "palladius":
             # read back to pinyin, a name is Chinese or nothing (Анна Ли is no Angna Li)
             spelled = [r for r in spelled if r.origin is Origin.CHINESE]
@@ -984,8 +1001,7 @@ def _han_readings(text: str) -> list[Reading]:
                 )
             )
         for sp in HAN.spellings(text):
-            found = _latin_readings(sp.text, f"{sp.system} from Han", True)
-            readings += [r for r in found if r.origin is Origin.OTHER]
+            readings += _latin_readings(sp.text, f"{sp.system} from Han", True, origins=False)
     if native:
         # a Korean name in Hanja (金正恩, 崔龙海, as Chinese and Japanese copy writes it) reads
         # as its Sino-Korean syllables, then as a Hangul name would
