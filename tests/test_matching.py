@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 import canonym
 from canonym import Status
 from canonym import names as names_module
-from canonym.matching import MAX_CANDIDATES, MIN_SCORE, WEIGHTS, Feature, NameIndex, compare
+from canonym.matching import (
+    MAX_CANDIDATES,
+    MIN_SCORE,
+    WEIGHTS,
+    Feature,
+    NameIndex,
+    compare,
+)
 from canonym.names import UNLISTED, Origin, Role, parse_name
 from canonym.translit import hangul
 from strategies import any_text, assert_finds
@@ -465,6 +472,40 @@ def test_an_extra_middle_name_costs_its_weight_and_only_in_the_middle(
     assert before is None or all(
         c.feature is not Feature.EXTRA_MIDDLE for c in before.contributions
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "other"),
+    [
+        ("Jn Kwon-bok", "Jon Kwon-bok", "Kwon Hyang In Bok"),  # Kwon-bok is one given name
+        ("T Ki-yon", "O Ki-yon", "Jon Hyok Tok Ki"),  # and Ki-yon: not ki ... jon
+    ],
+)
+def test_words_hyphened_together_are_not_matched_apart(query: str, name: str, other: str) -> None:
+    assert_finds(_resolver(name, other).resolve(query), name)
+    apart = compare(parse_name(query), parse_name(other))
+    assert apart is not None
+    assert any(c.feature is Feature.SPLIT_HYPHEN for c in apart.contributions)
+
+
+#: Words no two of which agree, nor packed two together with a third.
+_UNLIKE = ["Sergei", "Olga", "Tamar", "Nadir", "Lucia", "Pavel", "Marta", "Boris", "Ilona"]
+
+
+@given(st.lists(st.sampled_from(_UNLIKE), min_size=4, max_size=4, unique=True))
+def test_a_hyphened_pair_costs_only_when_the_other_name_parts_it(words: list[str]) -> None:
+    first, given_a, given_b, other = words
+    query = parse_name(f"{first.title()} {given_a.title()}-{given_b.title()}")
+
+    def split(tabled: str) -> int:
+        found = compare(query, parse_name(tabled))
+        assert found is not None
+        return sum(1 for c in found.contributions if c.feature is Feature.SPLIT_HYPHEN)
+
+    assert split(f"{first} {given_a} {given_b}") == 0  # side by side, in order
+    assert split(f"{given_a} {given_b} {first}") == 0  # the family name moved
+    assert split(f"{given_a} {other} {given_b} {first}") == 1  # a word between
+    assert split(f"{first} {given_b} {given_a}") == 1  # turned round
 
 
 def test_a_persian_v_is_still_vav() -> None:

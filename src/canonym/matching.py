@@ -99,6 +99,10 @@ class Feature(enum.Enum):
     #: by part, the nearer by its letters is the likelier (``Oleg Romniev``: ``Rominev``, one
     #: swap, before ``Romanev``, two)
     LETTERS_APART = "letters-apart"
+    #: words one name joins with a hyphen (one given name: ``Kwon-bok``, ``Ki-yon``) align
+    #: with words the other has apart, or in another order (``Kwon Hyang In Bok``, ``Jon Hyok
+    #: Tok Ki``): another name's words, however alike
+    SPLIT_HYPHEN = "split-hyphen"
 
 
 #: Every weight of the scoring model, in one place. A contribution is value x weight; a score
@@ -118,6 +122,7 @@ WEIGHTS: Mapping[Feature, float] = MappingProxyType(
         Feature.NATIVE_DISAGREES: -1.0,
         Feature.ONE_SLIP: -0.15,
         Feature.LETTERS_APART: -0.03,
+        Feature.SPLIT_HYPHEN: -0.3,
     }
 )
 
@@ -592,7 +597,29 @@ def _values(
     apart = _letters_apart(q, e, pairs, explain)
     if apart is not None:
         out.append(apart)
+    split = _split_hyphens(q, e, pairs, explain)
+    if split is not None:
+        out.append(split)
     return out
+
+
+def _split_hyphens(q: Reading, e: Reading, pairs: list[_Pair], explain: bool) -> _Value | None:
+    """How many pairs of words one name joins with a hyphen (:attr:`Reading.links
+    <canonym.names.Reading.links>`) align with words of the other that are not side by side
+    in that order (:data:`Feature.SPLIT_HYPHEN`)."""
+    if not q.links and not e.links:
+        return None
+    to_e = {i: j for i, j, _, _ in pairs}
+    to_q = {j: i for i, j, _, _ in pairs}
+    split: list[str] = []
+    for links, ahead, parts in ((q.links, to_e, q.parts), (e.links, to_q, e.parts)):
+        for i in links:
+            a, b = ahead.get(i), ahead.get(i + 1)
+            if a is not None and b is not None and b != a + 1:
+                split.append(f"{parts[i].text}-{parts[i + 1].text}")
+    if not split:
+        return None
+    return (Feature.SPLIT_HYPHEN, float(len(split)), ", ".join(split) if explain else "")
 
 
 _VOWEL = re.compile(r"[aeiouy]")
@@ -679,7 +706,7 @@ def _packed(reading: Reading, other: Reading) -> Iterable[Reading]:
                 consonants=_REPEATS.sub(r"\1", a.consonants + b.consonants),
                 skeletal=a.skeletal,
             )
-            yield evolve(reading, parts=(*parts[:i], one, *parts[i + 2 :]))
+            yield evolve(reading, parts=(*parts[:i], one, *parts[i + 2 :]), links=())
 
 
 _REPEATS = re.compile(r"(.)\1+")

@@ -172,6 +172,8 @@ class Reading:
             (``"kcna romanization"``, ``"bgn transliteration"``).
         why: why the name reads so (``"surname 최 and Korean syllables"``).
         generated: the reading was made by romanizing another script.
+        links: the parts joined by a hyphen to the next part (``0`` for ``Ryong-hae`` read
+            word by word): one given name, whose words another name has side by side.
     """
 
     origin: Origin
@@ -179,6 +181,7 @@ class Reading:
     route: str
     why: str
     generated: bool = False
+    links: tuple[int, ...] = ()
 
 
 @frozen
@@ -301,6 +304,8 @@ class _Word(NamedTuple):
     #: joined by a hyphen, without a dot, to a neighbouring word (``hae`` of ``Ryong-hae``):
     #: a syllable of a given name, never a surname or an initial on its own
     joined: bool = False
+    #: joined so to the next word (``ryong`` of ``Ryong-hae``)
+    linked: bool = False
 
 
 def _latin_words(text: str) -> list[_Word]:
@@ -314,15 +319,20 @@ def _latin_words(text: str) -> list[_Word]:
             continue
         upper = len(raw) > 1 and raw.isupper()
         pieces = _JOINERS_KEPT.split(raw)
-        words: list[tuple[str, bool]] = []
+        words: list[tuple[str, bool, bool]] = []
         for k in range(0, len(pieces), 2):
             word = _WORD_SPLIT.sub("", _fold_word(pieces[k]))
             dotted = k + 1 < len(pieces) and "." in pieces[k + 1]
             if dotted and word in _LETTER_DIGRAPHS:
-                word = word[0]  # Ю. read as Yu.: an initial, whatever its letters
+                word = word[0]  # Ju. read as Yu.: an initial, whatever its letters
             if word:
-                words.append((word, dotted or (k > 0 and "." in pieces[k - 1])))
-        out.extend(_Word(word, upper, len(words) > 1 and not dotted) for word, dotted in words)
+                hyphened = k + 2 < len(pieces) and not dotted
+                words.append((word, dotted or (k > 0 and "." in pieces[k - 1]), hyphened))
+        last = len(words) - 1
+        out.extend(
+            _Word(word, upper, last > 0 and not dotted, linked and n < last)
+            for n, (word, dotted, linked) in enumerate(words)
+        )
     return out
 
 
@@ -526,9 +536,15 @@ def _untitled(words: list[_Word]) -> list[_Word]:
 def _other_reading(words: list[_Word], route: str, generated: bool) -> Reading | None:
     mixed = any(w.upper for w in words) and not all(w.upper for w in words)
     parts: list[Part] = []
-    for word, upper, joined in words:
+    links: list[int] = []
+    kept_linked = False
+    for word, upper, joined, linked in words:
         if word in _PARTICLES and len(words) > 1:
+            kept_linked = False
             continue
+        if kept_linked:
+            links.append(len(parts) - 1)
+        kept_linked = linked
         if word in _SUFFIXES and parts:
             role = Role.SUFFIX
         elif len(word) == 1 and not joined:
@@ -543,7 +559,7 @@ def _other_reading(words: list[_Word], route: str, generated: bool) -> Reading |
         parts.append(_word_part(word, role))
     if not parts:
         return None
-    return Reading(Origin.OTHER, tuple(parts), route, "read word by word", generated)
+    return Reading(Origin.OTHER, tuple(parts), route, "read word by word", generated, tuple(links))
 
 
 @lru_cache(maxsize=65536)
