@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import canonym
@@ -248,11 +248,28 @@ def test_the_other_name_order_moves_a_whole_word(tmp_path: object) -> None:
         ("Mu Son-gyong", "Song Yong Mu"),  # the same letters turned, not the same words
         ("Un Han Jong", "Han Jong Un"),  # Un is no surname of Han Jong Un: Han is
         ("Jong Han-hung", "Han Hung-jong"),  # jong, hyphened to hung, is no surname either
+        ("Ho Ha-son", "Son Ho-ha"),  # son of the query is a syllable of its given name
     ],
 )
 def test_the_other_name_order_moves_the_family_name_word_for_word(query: str, tabled: str) -> None:
     found = users_resolver(tabled, "Kim Jong Un").resolve(query)
     assert found.status is not Status.MATCHED, found.explain()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["Ho", "Kim", "Pak", "Ri"]),
+    st.lists(st.sampled_from(["Ha", "Son", "Yong", "Il", "Chol", "Hui"]), min_size=2, max_size=2),
+)
+def test_a_syllable_of_a_hyphened_name_is_never_moved_as_the_family_name(
+    family: str, given_name: list[str]
+) -> None:
+    first, second = given_name
+    assume(first != second and family.lower() not in {first.lower(), second.lower()})
+    query = f"{family} {first}-{second}"
+    moved = f"{second} {family}-{first}"  # the second syllable moved to the front
+    found = users_resolver(moved).resolve(query)
+    assert found.method is not Method.REORDERED, found.explain()
 
 
 @pytest.mark.parametrize(
@@ -262,6 +279,8 @@ def test_the_other_name_order_moves_the_family_name_word_for_word(query: str, ta
         ("Jong-un Kim", "Kim Jong Un"),
         ("AKSYONOV Sergey Valeryevich", "Sergey Valeryevich AKSYONOV"),
         ("Belousov Andrei", "Andrei Belousov"),
+        ("Yong-il Pak", "Pak Yong-il"),
+        ("BAK, Yong-il", "Bak Yong-il"),  # already family first, whatever the normaliser turned
     ],
 )
 def test_a_name_in_the_other_order_is_the_same_name(query: str, tabled: str) -> None:

@@ -298,7 +298,7 @@ class SpellingLookups:
         people = _PEOPLE if wanted is None else wanted & _PEOPLE
         if not people:
             return
-        for key, fits in _turnings(tokens, lambda alias: analyze(alias.text).tokens):
+        for key, fits in _turnings(tokens, query, lambda text: analyze(text).tokens):
             self._hits(found, tier, key, query, people, turned=True, fits=fits, **how)
 
     def _marked_turned(
@@ -306,7 +306,7 @@ class SpellingLookups:
     ) -> None:
         """A spelling with breves in the other name order: its breves still tell the person."""
         words = marked_tokens
-        for key, fits in _turnings(words(query), lambda alias: words(alias.text)):
+        for key, fits in _turnings(words(query), query, words):
             self._hits(found, "marked", key, query, wanted, turned=True, fits=fits)
 
     @staticmethod
@@ -389,32 +389,59 @@ class SpellingLookups:
 
 
 def _turnings(
-    tokens: tuple[str, ...], words: Callable[[Alias], tuple[str, ...]]
+    tokens: tuple[str, ...], query: str, words: Callable[[str], tuple[str, ...]]
 ) -> list[tuple[str, Callable[[Alias], bool]]]:
-    """The keys of ``tokens`` in the other name orders, each with the test a tabled spelling
-    must pass to be that name: the word moved must be a whole word of the spelling, at its
-    end (the query's first word moved to the end) or at its front (its last word moved to the
-    front), and the other words must part where the spelling's do, or where some of them do
-    (``Solmi`` for ``Sol-mi``). Keys join words without spaces, so without the test ``Gwon Nam
-    Jun`` turned would be ``Nam Jung Won``, and ``Mu Son-gyong`` (the surname Mu) ``Song Yong
-    Mu``. ``words`` gives a spelling's words as the keys were made."""
+    """The keys of ``tokens`` (the words of ``query``) in the other name orders, each with
+    the test a tabled spelling must pass to be that name: the word moved must be a whole word
+    of the query and of the spelling, no syllable of a hyphened name (``son`` of ``Ho
+    Ha-son``, which is not ``Son Ho-ha``), at its end (the query's first word moved to the
+    end) or at its front (its last word moved to the front), and the other words must part
+    where the spelling's do, or where some of them do (``Solmi`` for ``Sol-mi``). Keys join
+    words without spaces, so without the test ``Gwon Nam Jun`` turned would be ``Nam Jung
+    Won``, and ``Mu Son-gyong`` (the surname Mu) ``Song Yong Mu``. ``words`` gives a text's
+    words as the keys were made."""
     if len(tokens) < 2:
         return []
     first, last = tokens[0], tokens[-1]
+    whole = _whole_words(query)
+    first_whole, last_whole = first in whole, last in whole
 
     def to_end(alias: Alias) -> bool:
-        w = words(alias)
-        return w[-1:] == (first,) and _nested(w[:-1], tokens[1:]) and _may_be_family(alias, first)
+        w = words(alias.text)
+        return (
+            first_whole
+            and w[-1:] == (first,)
+            and first in _whole_words(alias.text)
+            and _nested(w[:-1], tokens[1:])
+            and _may_be_family(alias, first)
+        )
 
     def to_front(alias: Alias) -> bool:
-        w = words(alias)
-        return w[:1] == (last,) and _nested(w[1:], tokens[:-1]) and _may_be_family(alias, last)
+        w = words(alias.text)
+        return (
+            last_whole
+            and w[:1] == (last,)
+            and last in _whole_words(alias.text)
+            and _nested(w[1:], tokens[:-1])
+            and _may_be_family(alias, last)
+        )
 
     end_key = "".join(tokens[1:] + tokens[:1])
     front_key = "".join(tokens[-1:] + tokens[:-1])
     if end_key == front_key:  # two words: both readings give one key, either test will do
         return [(end_key, lambda alias: to_end(alias) or to_front(alias))]
     return [(end_key, to_end), (front_key, to_front)]
+
+
+def _whole_words(text: str) -> frozenset[str]:
+    """The words of ``text`` that stand alone between spaces, not hyphened to another (``ho``
+    of ``Ho Ha-son``; not ``son``), whatever order normalising puts them in."""
+    out: set[str] = set()
+    for raw in text.split():
+        tokens = analyze(raw).tokens
+        if len(tokens) == 1:
+            out.add(tokens[0])
+    return frozenset(out)
 
 
 def _nested(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
