@@ -508,6 +508,31 @@ def test_a_hyphened_pair_costs_only_when_the_other_name_parts_it(words: list[str
     assert split(f"{first} {given_b} {given_a}") == 1  # turned round
 
 
+def test_a_one_letter_korean_surname_is_no_initial() -> None:
+    # O of O Jon Hwan Dong is the surname 오: og does not start it as an initial would
+    found = _resolver("Jon Hwan Ok", "O Jon Hwan Dong").resolve("Jon Hwan Og")
+    assert_finds(found, "Jon Hwan Ok")
+
+
+@given(
+    st.sampled_from(["O", "I", "U"]),
+    st.lists(
+        st.sampled_from(["Jon", "Hwan", "Un", "Sil", "Ki", "Yon", "U"]), min_size=2, max_size=3
+    ),
+)
+def test_a_one_letter_word_of_a_korean_name_is_a_syllable(surname: str, given: list[str]) -> None:
+    name = parse_name(" ".join([surname, *given]))
+    assume(any(r.origin is Origin.KOREAN and r.route == "as written" for r in name.readings))
+    other = [r for r in name.readings if r.origin is Origin.OTHER]
+    assert other
+    assert all(p.role is not Role.INITIAL for p in other[0].parts)
+
+
+def test_a_one_letter_word_of_another_name_is_an_initial() -> None:
+    other = [r for r in parse_name("George W Bush").readings if r.origin is Origin.OTHER]
+    assert [p.role for p in other[0].parts][1] is Role.INITIAL
+
+
 def test_a_persian_v_is_still_vav() -> None:
     found = _resolver("Ahmad Vahidi", "Sergei Lavrov").resolve("وحیدی احمد")
     assert found.entity is not None

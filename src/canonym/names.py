@@ -533,7 +533,11 @@ def _untitled(words: list[_Word]) -> list[_Word]:
     return words[k:]
 
 
-def _other_reading(words: list[_Word], route: str, generated: bool) -> Reading | None:
+def _other_reading(
+    words: list[_Word], route: str, generated: bool, syllables: bool = False
+) -> Reading | None:
+    """The word-by-word reading; with ``syllables`` (the name reads as Korean as written), a
+    word of one letter is a syllable, not an initial."""
     mixed = any(w.upper for w in words) and not all(w.upper for w in words)
     parts: list[Part] = []
     links: list[int] = []
@@ -547,7 +551,7 @@ def _other_reading(words: list[_Word], route: str, generated: bool) -> Reading |
         kept_linked = linked
         if word in _SUFFIXES and parts:
             role = Role.SUFFIX
-        elif len(word) == 1 and not joined:
+        elif len(word) == 1 and not joined and not syllables:
             # one letter hyphened to a word is a syllable (the u of Kim U-chung), not an initial
             role = Role.INITIAL
         elif _PATRONYMIC.search(word) and len(word) > 5:
@@ -705,7 +709,10 @@ def _latin_readings(
     readings: list[Reading] = []
     if origins:
         readings = _origin_readings(words, route, generated, russian_print)
-    other = _other_reading(words, route, generated)
+    # a one-letter word of a Korean name as written is a syllable (the surname O, the U of
+    # Kim U Chol), not an initial: og is not the O of O Jon Hwan Dong
+    korean = any(r.origin is Origin.KOREAN and r.route == route for r in readings)
+    other = _other_reading(words, route, generated, korean)
     if other is not None:
         readings.append(other)
     return readings
