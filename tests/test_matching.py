@@ -772,15 +772,19 @@ _KIMS = ("Kim Jong Un", "Kim Jong Il", "Kim Il Sung", "Kim Jong Nam", "Kim Yong 
         ("Кім Чен Ин", "Kim Jong Un"),  # Ukrainian: и is ㅡ (Russian ы), і is ㅣ
         ("Кім Ір Сен", "Kim Il Sung"),
         ("Kim Chen Yn", "Kim Jong Un"),  # the Latin of the Russian form
+        ("Kim Ir Sen", "Kim Il Sung"),
+        ("Kim Chen Ir", "Kim Jong Il"),
     ],
 )
 def test_the_russian_forms_before_kontsevich_reach_a_latin_spelling(query: str, name: str) -> None:
     assert_finds(_resolver(*_KIMS).resolve(query), name)
 
 
-def test_the_older_russian_form_is_no_licence_for_latin_e() -> None:
-    # Latin Se is 세, never 서 or 소: only Cyrillic and its Latin read back carry the older ㅓ
+def test_the_older_russian_e_is_read_only_before_a_final_consonant() -> None:
+    # Se is 세, never 서 or 소: the older ㅓ is read only where e comes before a final consonant,
+    # which no Sino-Korean syllable with ㅔ has (Sen, Chen, Чер)
     assert _resolver("Kim So Ho").resolve("Kim Se Ho").status is not Status.MATCHED
+    assert _resolver("Kim So Ho").resolve("Ким Се Хо").status is not Status.MATCHED  # open: 세
     assert _resolver("Kim Jong Un").resolve("Ким Чен Ир").status is not Status.MATCHED
 
 

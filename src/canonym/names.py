@@ -412,7 +412,14 @@ def _korean_part(syllable: str) -> Part:
     alt = {hangul.loose(key)}
     # a syllable that came through Russian print (En for 영, Yn for 은) meets it coarsely
     alt.update(hangul.loose(hangul.skeleton(r)) for r in hangul.russian_route(syllable))
+    if _LEGACY_CLOSED_E.search(syllable):
+        # e before a final consonant is no Sino-Korean syllable's: the ㅓ of the Russian
+        # forms before Kontsevich (Kim Ir Sen, Kim Chen Ir)
+        alt.add(hangul.loose(hangul.skeleton(_LEGACY_CLOSED_E.sub("o", syllable))))
     return Part(text=syllable, key=key, role=Role.GIVEN, alt=frozenset(alt))
+
+
+_LEGACY_CLOSED_E = re.compile(r"(?<=[^aeiouwy])e(?=(?:ng|[nlmkpr])$)")
 
 
 def _korean_readings(
@@ -732,13 +739,6 @@ def _origin_readings(
         through = [min(hangul.russian_route(w)) for w in plain]
         if through != plain:
             readings = _korean_readings(through, "Latin of Russian print", True, capitals, joined)
-            # its e after a consonant may be the ㅓ of the transcription before Kontsevich's
-            # (Kim Chen Yn: Ким Чен Ын, 김정은)
-            legacy = [_LATIN_LEGACY_EO.sub("o", w) for w in through]
-            if legacy != through:
-                readings += _korean_readings(
-                    legacy, "Latin of Russian print", True, capitals, joined
-                )
     return readings + chinese
 
 
@@ -933,12 +933,10 @@ def _south(syllable: str) -> str:
 #: Cyrillic letters that only Ukrainian writes: a Korean name spelt with them writes ㅡ as
 #: ``и`` (Russian ``ы``) and ㅣ as ``і`` (``Кім Чен Ин``, Kim Jong Un).
 _UKRAINIAN_ONLY = frozenset("іїєґ")
-#: ``е`` after a consonant of a Korean syllable: ㅓ in the transcription before Kontsevich's,
-#: which Russian print keeps for the oldest names (``Ким Ир Сен``, ``Ким Чен Ын``).
-_LEGACY_EO = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])е")
-
-
-_LATIN_LEGACY_EO = re.compile(r"(?<=[^aeiouy])e")
+#: ``е`` between consonants of a Korean syllable that ends in one (``Сен``, ``Чер``): ㅓ in
+#: the transcription before Kontsevich's, which Russian print keeps for the oldest names
+#: (``Ким Ир Сен``, ``Ким Чен Ын``); no Sino-Korean syllable has ㅔ and a final consonant.
+_LEGACY_EO = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])е(?=[нрлкмп]ь?(?![аеёиоуыэюяіїє]))")
 
 
 def _kontsevich_parts(word: str, ukrainian: bool = False) -> list[Part] | None:
