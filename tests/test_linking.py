@@ -108,6 +108,24 @@ def test_a_short_form_without_a_full_mention_is_not_guessed() -> None:
     assert all(c.entity.family_name == "Choe" for c in m.candidates)
 
 
+@given(
+    st.sampled_from(["I", "We", "You", "They", "He", "She", "It", "That", "There"]),
+    st.sampled_from(["’", "'"]),
+    st.sampled_from(["m", "re", "ve", "ll", "d"]),
+)
+def test_an_english_contraction_is_no_name(word: str, apostrophe: str, ending: str) -> None:
+    # I’m reads as the Korean surname Im (Im Chon Il is tabled): a contraction names no one
+    contraction = f"{word}{apostrophe}{ending}"
+    doc = canonym.link(f"“If he wants to meet, {contraction} here,” Trump told reporters.")
+    assert [m.text for m in doc.mentions] == ["Trump"]
+
+
+@pytest.mark.parametrize("name", ["Ch’oe Ryong-hae", "Ch'oe Ryong-hae"])
+def test_an_apostrophe_after_a_consonant_still_makes_a_name(name: str) -> None:
+    doc = canonym.link(f"On Monday {name} spoke.")
+    assert [m.text for m in doc.mentions] == [name]
+
+
 def test_document_entities_and_dict() -> None:
     doc = canonym.link("Sergei Lavrov met Choe Son Hui. Lavrov praised Choe.")
     counts = {em.entity.id: em.count for em in doc.entities}

@@ -70,6 +70,14 @@ _WORD = re.compile(r"[^\W_](?:[\w'’ʼ\-‐‑.]*[^\W_])?")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _THEN = re.compile(r"^then[-‐‑]", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’ʼ]s?$")
+#: English contractions, capitalised at the start of a sentence or as ``I’m``: never a name,
+#: though ``I’m`` reads as the Korean surname Im (an apostrophe in a name follows a
+#: consonant: ``Ch’oe``).
+_CONTRACTION = re.compile(
+    r"(?:i|you|we|they|he|she|it|that|there|here|who|what|where|let)['’ʼ](?:m|re|ve|ll|d)"
+    r"|\w+n['’ʼ]t",
+    re.IGNORECASE,
+)
 
 
 @frozen
@@ -112,7 +120,8 @@ def _tokens(text: str) -> list[_Token]:
                     end=begin + len(name),
                     text=name,
                     key=key,
-                    capital=name[:1].isupper() or not name[:1].isascii(),
+                    capital=(name[:1].isupper() or not name[:1].isascii())
+                    and not _CONTRACTION.fullmatch(name),
                     upper=bool(letters) and all(c.isupper() for c in letters),
                 )
             )
