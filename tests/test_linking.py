@@ -126,6 +126,24 @@ def test_an_apostrophe_after_a_consonant_still_makes_a_name(name: str) -> None:
     assert [m.text for m in doc.mentions] == [name]
 
 
+def test_a_given_name_the_tables_lack_joins_the_family_name_it_names() -> None:
+    # KCNA's Byacheslav (Cyrillic В read as B) for Vyacheslav: the whole name names Volodin
+    (m,) = canonym.link("It named Byacheslav Wolodin as its guest.").mentions
+    assert (m.text, m.id) == ("Byacheslav Wolodin", "ru.vyacheslav-volodin")
+
+
+@given(
+    st.sampled_from(["Then", "Yesterday", "Meanwhile", "Today", "Still", "Later"]),
+    st.sampled_from([("Volodin", "ru.vyacheslav-volodin"), ("Lavrov", "ru.sergei-lavrov")]),
+)
+def test_a_word_before_a_family_name_joins_it_only_as_its_given_name(
+    word: str, family: tuple[str, str]
+) -> None:
+    name, entity_id = family
+    doc = canonym.link(f"{word} {name} spoke to reporters.")
+    assert [(m.text, m.id) for m in doc.mentions] == [(name, entity_id)]
+
+
 def test_document_entities_and_dict() -> None:
     doc = canonym.link("Sergei Lavrov met Choe Son Hui. Lavrov praised Choe.")
     counts = {em.entity.id: em.count for em in doc.entities}

@@ -858,9 +858,19 @@ def _name_shape_spans(
                 or _chinese_shaped(tokens, i, j)
                 or _slavic_shaped(tokens, i, j)
             )
-            if not (shaped or cued):
+            # a lone family name found by its spelling, its given name before it in a form
+            # the tables lack (Byacheslav Wolodin): the whole name, if it names that person
+            family = weak.get(j - 1)
+            if not (shaped or cued or family):
                 continue
             r = resolver.resolve(_slice(text, tokens, i, j), kinds={Kind.PERSON}, on=on)
+            if family is not None and not (shaped or cued):
+                alone = family.resolution
+                if not _whole_name(r, j - i) or r.id not in {
+                    alone.id,
+                    *(c.entity.id for c in alone.candidates),
+                }:
+                    continue
             if r.status is Status.AMBIGUOUS and r.method is Method.NEAR:
                 r = _unmatched(r, "a name shaped like a person's; the nearest tabled people differ")
             found = _Span(i, j, r, "name-shape")
@@ -875,6 +885,24 @@ def _name_shape_spans(
                 out.append(weak[i])
             i += 1
     return out
+
+
+#: Evidence that a match took a word of the query for nothing of the name (or for nothing
+#: but its family name): "Then Volodin" is Volodin alone.
+_PART_OF_NAME_ONLY = frozenset(
+    {"feature:family-alone", "feature:extra-part", "feature:extra-middle", "feature:one-part"}
+)
+
+
+def _whole_name(r: Resolution, words: int) -> bool:
+    """Whether ``r`` is MATCHED by every one of the ``words`` words of its query
+    (``Byacheslav Wolodin``, its given name read too), none dropped by the normaliser
+    (``Then``) nor left over, and not by the family name alone."""
+    if r.status is not Status.MATCHED or r.method is Method.FAMILY_NAME:
+        return False
+    return len(analyze(r.query).tokens) == words and not any(
+        e.rule in _PART_OF_NAME_ONLY for e in r.evidence
+    )
 
 
 def _native_name_span(
