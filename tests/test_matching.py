@@ -533,6 +533,32 @@ def test_a_one_letter_word_of_another_name_is_an_initial() -> None:
     assert [p.role for p in other[0].parts][1] is Role.INITIAL
 
 
+def test_a_family_name_shaped_like_a_patronymic_is_a_family_name() -> None:
+    r = _resolver("Viktor Yanukovych", "Mikalai Statkevich", "Vladimir Vladimirovich Putin")
+    assert_finds(r.resolve("Yanukovych"), "Viktor Yanukovych")
+    assert_finds(r.resolve("Statkevich"), "Mikalai Statkevich")
+    assert r.resolve("Vladimirovich").status is not Status.MATCHED  # a patronymic alone
+
+
+@given(
+    st.sampled_from(["Viktor", "Mikalai", "Anatolii", "Roman"]),
+    st.sampled_from(["Yanukovych", "Statkevich", "Barhylevych", "Shukhevych", "Lukashevich"]),
+    st.sampled_from(["Vladimirovich", "Petrovich", "Sergeevich", "Volodymyrovych"]),
+)
+def test_a_last_word_is_a_patronymic_only_when_made_from_a_given_name(
+    given_name: str, family: str, patronymic: str
+) -> None:
+    def roles(text: str) -> list[Role]:
+        other = [r for r in parse_name(text).readings if r.origin is Origin.OTHER]
+        return [p.role for p in other[0].parts]
+
+    assert roles(f"{given_name} {family}")[-1] is not Role.PATRONYMIC
+    assert roles(f"{given_name} {patronymic}")[-1] is Role.PATRONYMIC
+    assert roles(f"{given_name} {patronymic} {family}")[1:] == [Role.PATRONYMIC, Role.UNKNOWN]
+    # the capitals of a sanctions list mark the family name, whatever its shape
+    assert roles(f"{given_name} {patronymic} {family.upper()}")[-1] is Role.FAMILY
+
+
 def test_a_persian_v_is_still_vav() -> None:
     found = _resolver("Ahmad Vahidi", "Sergei Lavrov").resolve("وحیدی احمد")
     assert found.entity is not None

@@ -549,7 +549,11 @@ def _other_reading(
     parts: list[Part] = []
     links: list[int] = []
     kept_linked = False
-    for word, upper, joined, linked in words:
+    last = max(
+        (n for n, w in enumerate(words) if w.text not in _PARTICLES or len(words) == 1),
+        default=-1,
+    )
+    for n, (word, upper, joined, linked) in enumerate(words):
         if word in _PARTICLES and len(words) > 1:
             kept_linked = False
             continue
@@ -561,10 +565,12 @@ def _other_reading(
         elif len(word) == 1 and not joined and not syllables:
             # one letter hyphened to a word is a syllable (the u of Kim U-chung), not an initial
             role = Role.INITIAL
-        elif _PATRONYMIC.search(word) and len(word) > 5:
-            role = Role.PATRONYMIC
         elif mixed and upper:
-            role = Role.FAMILY
+            role = Role.FAMILY  # the capitals of a sanctions list: YANUKOVYCH, not a patronymic
+        elif _PATRONYMIC.search(word) and len(word) > 5 and (n != last or _of_a_given_name(word)):
+            # a last word so shaped is a patronymic only when made from a given name
+            # (Vladimir Vladimirovich); else a family name (Viktor Yanukovych, Statkevich)
+            role = Role.PATRONYMIC
         else:
             role = Role.UNKNOWN
         parts.append(_word_part(word, role))
@@ -665,6 +671,12 @@ def _cognate_index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str
 
 
 @lru_cache(maxsize=65536)
+def _of_a_given_name(word: str) -> bool:
+    """Whether a patronymic-shaped word is the patronymic of a given name the East Slavic
+    tables know (``vladimirovich``, ``volodymyrovych``; not ``yanukovych``)."""
+    return any(tag.startswith("p") for tag in cognate_tags(word, True))
+
+
 def cognate_tags(word: str, patronymic: bool = False) -> frozenset[str]:
     """The East Slavic tags of one folded Latin word: ``g<n>`` for a form of given name
     ``n`` of ``east_slavic.toml`` (``mykola``, ``mikalai`` and ``nikolai`` share one),
