@@ -144,6 +144,12 @@ def test_a_word_before_a_family_name_joins_it_only_as_its_given_name(
     assert [(m.text, m.id) for m in doc.mentions] == [(name, entity_id)]
 
 
+def test_a_korean_name_with_a_census_surname_the_table_lacks_is_found_whole() -> None:
+    # Tong (동) is a census surname without a row of spellings: the name is Korean-shaped
+    doc = canonym.link("The C.C., WPK and Tong Chang Ho was appointed a vice-premier.")
+    assert "Tong Chang Ho" in [m.text for m in doc.mentions]
+
+
 def test_document_entities_and_dict() -> None:
     doc = canonym.link("Sergei Lavrov met Choe Son Hui. Lavrov praised Choe.")
     counts = {em.entity.id: em.count for em in doc.entities}

@@ -559,6 +559,17 @@ def test_a_last_word_is_a_patronymic_only_when_made_from_a_given_name(
     assert roles(f"{given_name} {patronymic} {family.upper()}")[-1] is Role.FAMILY
 
 
+def test_a_census_surname_first_reads_as_the_family_name_beside_a_listed_one_last() -> None:
+    # Tong Chang Ho: 동 (a census surname the table lacks) first, or 허 (Ho) last
+    surnames = {
+        r.parts[0].text for r in parse_name("Tong Chang Ho").readings if r.origin is Origin.KOREAN
+    }
+    assert surnames == {"tong", "ho"}
+    assert_finds(
+        _resolver("Tong Chang Ho", "Kim Jong Un").resolve("Dong Chang-ho"), "Tong Chang Ho"
+    )
+
+
 def test_a_persian_v_is_still_vav() -> None:
     found = _resolver("Ahmad Vahidi", "Sergei Lavrov").resolve("وحیدی احمد")
     assert found.entity is not None

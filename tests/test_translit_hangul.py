@@ -88,6 +88,22 @@ def test_surname_classes() -> None:
     assert surname_classes("Xi") == frozenset()
 
 
+_ONE_SYLLABLE_CENSUS = sorted(s for s in hangul.census_surnames() if len(s) == 1)
+
+
+@given(st.sampled_from(_ONE_SYLLABLE_CENSUS))
+def test_every_spelling_of_a_census_surname_is_one(surname: str) -> None:
+    # the census's surnames the surname table lacks too (동: Tong, Dong)
+    for spelled in hangul.spellings(surname + "철"):
+        assert hangul.census_surname(spelled.split(" ", 1)[0]), (surname, spelled)
+
+
+def test_a_word_no_census_surname_is_spelt_so_is_none() -> None:
+    assert hangul.census_surname("Tong")
+    assert hangul.census_surname("Dong")
+    assert not any(hangul.census_surname(w) for w in ("Rem", "Pwe", "Ang", "Smith"))
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

@@ -724,8 +724,10 @@ _KO_GIVEN = re.compile(rf"^{_KO_SYLLABLE}(?:[-‐‑]?{_KO_SYLLABLE})?$")
 
 
 def _korean_shaped(tokens: list[_Token], i: int, j: int) -> bool:
-    """A known Korean surname, then words that read as romanized Korean syllables."""
-    if not hangul.surname_classes(tokens[i].text):
+    """A known Korean surname (one of the census's, in any romanization: ``Tong`` too), then
+    words that read as romanized Korean syllables."""
+    first = tokens[i].text
+    if not hangul.surname_classes(first) and not hangul.census_surname(first):
         return False
     return all(
         _SYLLABLE.match(t.text) and _KO_GIVEN.match(t.text.lower()) for t in tokens[i + 1 : j]

@@ -446,6 +446,14 @@ def _korean_readings(
         classes = hangul.surname_classes(words[at])
         if classes:
             places.append((at, classes))
+        elif (
+            at == 0
+            and hangul.skeleton(words[0]) in korean_surname_keys()
+            and (words[0],) in korean_syllables(words[0])
+        ):
+            # a census surname the table lacks, first as Korean writes it (Tong of Tong
+            # Chang Ho, 동), beside any listed surname at the end (Ho, 허)
+            places.append((0, frozenset()))
     if not places:
         at = marked[0] if marked else 0
         if at in ends and (words[at],) in korean_syllables(words[at]):
@@ -897,13 +905,10 @@ def korean_surname_keys() -> frozenset[str]:
     """The keys of every Latin spelling (KCNA, RR, MR, press) of every one-syllable Korean
     surname of the census (:func:`canonym.translit.hangul.census_surnames`): a surname-shaped
     word whose key is not here is no Korean surname (``rem``, ``pwe``, ``ang``)."""
-    out: set[str] = set()
+    out = set(hangul.census_surname_keys())
     for surname in hangul.census_surnames():
-        if len(surname) != 1:
-            continue
-        spelled = [s.split(" ", 1)[0] for s in hangul.spellings(surname + "철", limit=64)]
-        for word in (*spelled, _south(surname)):
-            folded = _fold_word(word)
+        if len(surname) == 1:
+            folded = _fold_word(_south(surname))
             if folded:
                 out.add(hangul.skeleton(folded))
     return frozenset(out)

@@ -36,6 +36,8 @@ from attrs import frozen
 __all__ = [
     "SYSTEMS",
     "Surname",
+    "census_surname",
+    "census_surname_keys",
     "cyrillic_korean_skeleton",
     "cyrillic_korean_skeletons",
     "decompose",
@@ -471,6 +473,27 @@ def census_surnames() -> frozenset[str]:
     table = _data()["census"]
     assert isinstance(table, dict)
     return frozenset(table["surnames"])
+
+
+@cache
+def census_surname_keys() -> frozenset[str]:
+    """The :func:`skeleton` of every spelling the systems give each one-syllable surname of
+    the census (:func:`census_surnames`), those the surname table lacks too (동: ``Tong``,
+    ``Dong``)."""
+    out: set[str] = set()
+    for surname in census_surnames():
+        if len(surname) != 1:
+            continue
+        for spelled in spellings(surname + "철", limit=64):
+            word = _plain(spelled.split(" ", 1)[0]).casefold()
+            if word:
+                out.add(skeleton(word))
+    return frozenset(out)
+
+
+def census_surname(word: str) -> bool:
+    """Whether a Latin word is a spelling of a one-syllable Korean surname of the census."""
+    return skeleton(_plain(word).casefold()) in census_surname_keys()
 
 
 @cache
