@@ -324,7 +324,7 @@ def _latin_words(text: str) -> list[_Word]:
             word = _WORD_SPLIT.sub("", _fold_word(pieces[k]))
             dotted = k + 1 < len(pieces) and "." in pieces[k + 1]
             if dotted and word in _LETTER_DIGRAPHS:
-                word = word[0]  # Ju. read as Yu.: an initial, whatever its letters
+                word = word[0]  # Ю. read as Yu.: an initial, whatever its letters
             if word:
                 hyphened = k + 2 < len(pieces) and not dotted
                 words.append((word, dotted or (k > 0 and "." in pieces[k - 1]), hyphened))
@@ -678,13 +678,13 @@ def _cognate_index() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str
     )
 
 
-@lru_cache(maxsize=65536)
 def _of_a_given_name(word: str) -> bool:
     """Whether a patronymic-shaped word is the patronymic of a given name the East Slavic
     tables know (``vladimirovich``, ``volodymyrovych``; not ``yanukovych``)."""
     return any(tag.startswith("p") for tag in cognate_tags(word, True))
 
 
+@lru_cache(maxsize=65536)
 def cognate_tags(word: str, patronymic: bool = False) -> frozenset[str]:
     """The East Slavic tags of one folded Latin word: ``g<n>`` for a form of given name
     ``n`` of ``east_slavic.toml`` (``mykola``, ``mikalai`` and ``nikolai`` share one),
