@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import canonym
+from canonym.translit import cyrillic
 from canonym.translit.han import PINYIN_SYLLABLES
-from canonym.translit.palladius import _cyrillic, syllables, to_pinyin
-from strategies import any_text
+from canonym.translit.palladius import _cyrillic, latin_to_pinyin, syllables, to_pinyin
+from strategies import any_text, assert_finds, users_resolver
 
 
 @pytest.mark.parametrize(
@@ -79,3 +82,37 @@ def test_a_palladius_name_reaches_a_pinyin_table_and_keeps_namesakes_apart() -> 
     assert found.status is canonym.Status.MATCHED, found.explain()
     assert found.id == "p0"
     assert r.resolve("Си Цзиньпин").id == "p2"
+
+
+# ---------------------------------------------------------------------------------------------
+# The Latin of the Russian form (Si Tszinpin)
+
+_SIGNED = sorted(s for s in PINYIN_SYLLABLES if s[:1] in "jqxh" or s.startswith("zh"))
+
+
+@given(
+    st.sampled_from(["xi", "li", "hu", "zhou", "wen"]),
+    st.lists(st.sampled_from(_SIGNED), min_size=1, max_size=2),
+    st.sampled_from(["bgn", "icao"]),
+)
+def test_the_latin_of_a_palladius_name_reads_back_to_its_pinyin(
+    family: str, given_name: list[str], system: str
+) -> None:
+    cyrillic_words = [_cyrillic(family), "".join(_cyrillic(s) or "?" for s in given_name)]
+    assume(all(w and "?" not in w for w in cyrillic_words))
+    latin = cyrillic.transliterate(" ".join(str(w) for w in cyrillic_words), system)
+    assume(re.search(r"tsz|chzh|kh", latin.casefold()))
+    pinyin = f"{family.capitalize()} {''.join(given_name).capitalize()}"
+    assert pinyin in latin_to_pinyin(latin), (latin, latin_to_pinyin(latin))
+
+
+def test_only_the_letters_of_russian_latin_send_a_name_through_palladius() -> None:
+    assert latin_to_pinyin("Xi Jinping") == ()  # pinyin as written
+    assert latin_to_pinyin("Mikhail Khodorkovsky") == ()  # kh, but no Palladius syllables
+
+
+def test_a_latin_palladius_name_reaches_a_pinyin_table_and_keeps_namesakes_apart() -> None:
+    r = users_resolver("Xi Jinping", "Li Hongzhong", "Kim Jong Un")
+    assert_finds(r.resolve("Si Tszinpin"), "Xi Jinping")
+    assert_finds(r.resolve("Li Khunchzhun"), "Li Hongzhong")
+    assert r.resolve("Li Khunchzhan").status is not canonym.Status.MATCHED  # zhang, not zhong

@@ -24,7 +24,7 @@ from attrs import evolve, field, frozen
 from unidecode import unidecode
 
 from .text import APOSTROPHES, analyze, detect_script, without_surrogates
-from .translit import arabic, cyrillic, east_slavic, han, hangul, loanwords
+from .translit import arabic, cyrillic, east_slavic, han, hangul, loanwords, palladius
 from .translit.scripts import CYRILLIC, HAN, HANGUL, script_for
 
 __all__ = [
@@ -759,6 +759,11 @@ def _origin_readings(
         through = [min(hangul.russian_route(w)) for w in plain]
         if through != plain:
             readings = _korean_readings(through, "Latin of Russian print", True, capitals, joined)
+        # a Chinese one (Si Tszinpin: Си Цзиньпин, Xi Jinping), each way it may be read
+        for pinyin in palladius.latin_to_pinyin(" ".join(plain)):
+            chinese += _chinese_readings(
+                [_fold_word(w) for w in pinyin.split()], "Latin of Russian print", True
+            )
     return readings + chinese
 
 

@@ -3,7 +3,8 @@
 Russian writes Chinese names in the Palladius system (Си Цзиньпин, Ли Хунчжун, Ван И); its
 Ukrainian variant writes і for и, є for е and е for э (Сі Цзіньпін). :func:`to_pinyin` reads
 such a name back into pinyin syllables (``"Си Цзиньпин"`` → ``"Xi Jinping"``), so that it meets
-a table that spells the person in pinyin.
+a table that spells the person in pinyin; :func:`latin_to_pinyin` reads its Latin
+transliteration the same way (``"Si Tszinpin"``, as Russian sources write it in Latin letters).
 
 The table is made from the pinyin inventory of :mod:`canonym.translit.han` by the rules of the
 system (initials, finals, syllables with no initial), as published in Palladius's
@@ -25,7 +26,9 @@ Nothing here raises on any ``str``.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
+from itertools import islice, product
 
 from .han import PINYIN_SYLLABLES
 
@@ -214,3 +217,86 @@ def to_pinyin(text: str) -> str | None:
             return None
         out.append("".join(found).capitalize())
     return " ".join(out)
+
+
+#: The letters Palladius writes in the two commonest Latin transliterations of Russian:
+#: BGN/PCGN (``tszin'``) and ICAO (``tszin``); BGN writes е as ye only at a word's start or
+#: after a vowel, which no Palladius syllable has but е itself (ye).
+_LATIN_LETTERS: dict[str, tuple[str, ...]] = {
+    "а": ("a",), "б": ("b",), "в": ("v",), "г": ("g",), "д": ("d",), "е": ("e", "ye"),
+    "ж": ("zh",), "з": ("z",), "и": ("i",), "й": ("y", "i"), "к": ("k",), "л": ("l",),
+    "м": ("m",), "н": ("n",), "о": ("o",), "п": ("p",), "р": ("r",), "с": ("s",), "т": ("t",),
+    "у": ("u",), "ф": ("f",), "х": ("kh",), "ц": ("ts",), "ч": ("ch",), "ш": ("sh",),
+    "ы": ("y",), "ь": ("",), "ъ": ("",), "э": ("e",), "ю": ("yu", "iu"), "я": ("ya", "ia"),
+}  # fmt: skip
+#: Letters only the Latin of the Russian transcription writes (цз, чж, х): a name without
+#: them is read as pinyin or Wade-Giles, not through Russian.
+_RUSSIAN_LATIN = re.compile(r"tsz|chzh|kh")
+_SOFT = re.compile(r"[’'ʹʼ]")
+
+
+@cache
+def _latin_table() -> dict[str, tuple[str, ...]]:
+    """Each Palladius syllable's Latin transliterations (the soft sign dropped) to its
+    pinyin."""
+    out: dict[str, list[str]] = {}
+    for written, pinyin in _table().items():
+        options = [_LATIN_LETTERS.get(ch, ("",)) for ch in written]
+        for letters in product(*options):
+            latin = "".join(letters)
+            if latin:
+                known = out.setdefault(latin, [])
+                known += [p for p in pinyin if p not in known]
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def latin_syllables(word: str) -> tuple[tuple[str, ...], ...] | None:
+    """The pinyin syllables of one word in the Latin of Palladius, the fewest that spell it,
+    each with every pinyin it may stand for (``"tszinpin"`` → ``(("jin", "jing"), ("pin",
+    "ping"))``: without the soft sign, -инь and -ин are one); ``None`` when it is no such
+    word."""
+    word = _SOFT.sub("", word.casefold())
+    if not word or len(word) > 32 or not word.isascii() or not word.isalpha():
+        return None
+    table = _latin_table()
+    best: list[tuple[tuple[str, ...], ...] | None] = [None] * (len(word) + 1)
+    best[0] = ()
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 2 * _LONGEST), end):
+            done = best[start]
+            readings = table.get(word[start:end])
+            if done is None or readings is None:
+                continue
+            found = (*done, readings)
+            known = best[end]
+            if known is None or len(found) < len(known):
+                best[end] = found
+    return best[-1]
+
+
+#: The most pinyin readings :func:`latin_to_pinyin` gives one name.
+MAX_LATIN_READINGS = 8
+
+
+def latin_to_pinyin(text: str) -> tuple[str, ...]:
+    """A Chinese name in the Latin transliteration of its Russian (Palladius) form read as
+    pinyin, each way its syllables may be read, the likeliest first, at most
+    :data:`MAX_LATIN_READINGS` (``"Si Tszinpin"`` → ``"Xi Jinpin"``, ``"Xi Jinping"``...);
+    empty unless it has two or three words that all read so and letters only that Latin
+    writes (``tsz``, ``chzh``, ``kh``).
+
+    >>> "Xi Jinping" in latin_to_pinyin("Si Tszinpin"), latin_to_pinyin("Xi Jinping")
+    (True, ())
+    """
+    words = text.replace("-", " ").split()
+    if not 2 <= len(words) <= 3 or len(text) > 64 or not _RUSSIAN_LATIN.search(text.casefold()):
+        return ()
+    per_word: list[list[str]] = []
+    for word in words:
+        found = latin_syllables(word)
+        if not found:
+            return ()
+        spelled = ["".join(choice).capitalize() for choice in islice(product(*found), 8)]
+        per_word.append(spelled)
+    return tuple(" ".join(w) for w in islice(product(*per_word), MAX_LATIN_READINGS))
